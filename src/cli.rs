@@ -1,0 +1,307 @@
+//! The command line, declared once: parsing, help, completions and the man page all
+//! come from these types.
+
+use std::path::PathBuf;
+
+use chrono::NaiveDate;
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+/// Turn the moments of your 1:1s into promotion evidence.
+#[derive(Debug, Parser)]
+#[command(name = "promo", version, about, long_about = None, propagate_version = true)]
+pub struct Cli {
+    /// Options every command takes.
+    #[command(flatten)]
+    pub global: Global,
+    /// What to do.
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// Options shared by every command.
+#[derive(Debug, Args)]
+pub struct Global {
+    /// The log file [default: $PROMO_LOG, else ./promo.ron]. `restate` takes several, or a directory.
+    #[arg(long = "log", value_name = "FILE", global = true)]
+    pub log: Vec<PathBuf>,
+    /// The date to treat as today, YYYY-MM-DD [default: the local date]. Fix it for reproducible output.
+    #[arg(long, value_name = "DATE", value_parser = parse_date_arg, global = true)]
+    pub today: Option<NaiveDate>,
+}
+
+/// The commands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Start a new log.
+    Init(InitArgs),
+    /// Check the log and report every problem.
+    Check(CheckArgs),
+    /// Add a moment to the log.
+    Add(AddArgs),
+    /// The ranked evidence map and the top examples.
+    Map(MapArgs),
+    /// The objections a calibration committee is likely to raise, in attack order.
+    Objections(ObjectionsArgs),
+    /// The one-page promotion packet (Markdown, HTML, PDF or its JSON context).
+    Packet(PacketArgs),
+    /// The pre-mortem: what to fix, by when, before submission.
+    Premortem(PremortemArgs),
+    /// The one-minute restatement the manager says in the room.
+    Restate(RestateArgs),
+    /// Work with the templates the reports are rendered from.
+    #[command(subcommand)]
+    Templates(TemplatesCommand),
+}
+
+/// `promo init`.
+#[derive(Debug, Args)]
+pub struct InitArgs {
+    /// Your full name.
+    #[arg(long)]
+    pub name: String,
+    /// Your manager's name.
+    #[arg(long)]
+    pub manager: String,
+    /// Your current level, e.g. L5 or Senior.
+    #[arg(long)]
+    pub level: String,
+    /// The level you are going for.
+    #[arg(long = "target-level")]
+    pub target_level: String,
+    /// When the packet is due, YYYY-MM-DD.
+    #[arg(long, value_parser = parse_date_arg)]
+    pub submission: NaiveDate,
+    /// Your job title, e.g. "Product Manager".
+    #[arg(long)]
+    pub role: Option<String>,
+    /// The calibration cycle's name, e.g. "H1 2027".
+    #[arg(long)]
+    pub cycle: Option<String>,
+}
+
+/// Output format of `check`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum CheckFormat {
+    /// Diagnostics for people.
+    Text,
+    /// `{"valid", "errors", "warnings"}`.
+    Json,
+}
+
+/// `promo check`.
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = CheckFormat::Text)]
+    pub format: CheckFormat,
+}
+
+/// A moment's tag on the command line.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum TagArg {
+    /// You made, forced or pressure-tested a decision.
+    Decision,
+    /// You asked for, or were given, something larger to own.
+    Scope,
+    /// Your work changed how others operate or unblocked them.
+    Leverage,
+}
+
+/// A moment's reach on the command line.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum ReachArg {
+    /// Your team.
+    Team,
+    /// Several teams.
+    CrossTeam,
+    /// The whole org.
+    Org,
+    /// The company.
+    Company,
+}
+
+/// `promo add`.
+#[derive(Debug, Args)]
+pub struct AddArgs {
+    /// What kind of evidence.
+    #[arg(value_enum)]
+    pub tag: TagArg,
+    /// What happened, decision first ("Cut …", "Chose …").
+    pub what: String,
+    /// The project key (a key of `projects` in the log).
+    #[arg(long)]
+    pub project: String,
+    /// How far it reached.
+    #[arg(long, value_enum)]
+    pub reach: ReachArg,
+    /// When it happened [default: today].
+    #[arg(long, value_parser = parse_date_arg)]
+    pub date: Option<NaiveDate>,
+    /// The outcome, with a number if there is one.
+    #[arg(long)]
+    pub impact: Option<String>,
+    /// Someone who saw it and can vouch for it (repeatable).
+    #[arg(long = "witness", value_name = "NAME")]
+    pub witnesses: Vec<String>,
+    /// A quote, as ROLE:BY:TEXT, ROLE one of manager, skip, peer, stakeholder, report (repeatable).
+    #[arg(long = "quote", value_name = "ROLE:BY:TEXT")]
+    pub quotes: Vec<String>,
+    /// A commitment, as OWNER:DUE:WHAT, OWNER one of me, manager or a name, DUE YYYY-MM-DD (repeatable).
+    #[arg(long = "commitment", value_name = "OWNER:DUE:WHAT")]
+    pub commitments: Vec<String>,
+    /// Keep this moment on your machine: it never reaches a shared output.
+    #[arg(long)]
+    pub private: bool,
+    /// The moment's id [default: the next free `mNNN`].
+    #[arg(long)]
+    pub id: Option<String>,
+}
+
+/// Output format of the text reports.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum ReportFormat {
+    /// For the terminal.
+    Text,
+    /// Markdown.
+    Md,
+    /// JSON.
+    Json,
+}
+
+/// `promo map`.
+#[derive(Debug, Args)]
+pub struct MapArgs {
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = ReportFormat::Text)]
+    pub format: ReportFormat,
+    /// Show each listed moment's score, term by term.
+    #[arg(long)]
+    pub explain: bool,
+}
+
+/// `promo objections`.
+#[derive(Debug, Args)]
+pub struct ObjectionsArgs {
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = ReportFormat::Text)]
+    pub format: ReportFormat,
+    /// A level ladder (RON) to use instead of the built-in one.
+    #[arg(long, value_name = "FILE")]
+    pub ladder: Option<PathBuf>,
+}
+
+/// Output format of the packet.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum PacketFormat {
+    /// Markdown.
+    Md,
+    /// A self-contained HTML page.
+    Html,
+    /// A one-page PDF.
+    Pdf,
+    /// The context every format is rendered from.
+    Json,
+}
+
+/// Paper size.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum PaperArg {
+    /// US Letter.
+    Letter,
+    /// ISO A4.
+    A4,
+}
+
+/// `promo packet`.
+#[derive(Debug, Args)]
+pub struct PacketArgs {
+    /// Output format [default: pdf with -o FILE.pdf, else md].
+    #[arg(long, value_enum)]
+    pub format: Option<PacketFormat>,
+    /// Print the template context as JSON (same as `--format json`).
+    #[arg(long, conflicts_with = "format")]
+    pub context: bool,
+    /// Write to this file (atomically) instead of standard output.
+    #[arg(short = 'o', long = "output", value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Paper size for PDF and for HTML printing.
+    #[arg(long, value_enum, default_value_t = PaperArg::Letter)]
+    pub paper: PaperArg,
+    /// A directory whose templates override the built-in ones by name.
+    #[arg(long, value_name = "DIR")]
+    pub templates: Option<PathBuf>,
+    /// A level ladder (RON) to use instead of the built-in one.
+    #[arg(long, value_name = "FILE")]
+    pub ladder: Option<PathBuf>,
+}
+
+/// Output format of the pre-mortem.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum PremortemFormat {
+    /// For the terminal.
+    Text,
+    /// Markdown.
+    Md,
+    /// A self-contained HTML page.
+    Html,
+    /// JSON.
+    Json,
+}
+
+/// `promo premortem`.
+#[derive(Debug, Args)]
+pub struct PremortemArgs {
+    /// The submission date, instead of the log's `target.submission`.
+    #[arg(long, value_parser = parse_date_arg)]
+    pub submission: Option<NaiveDate>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = PremortemFormat::Text)]
+    pub format: PremortemFormat,
+    /// Write to this file (atomically) instead of standard output.
+    #[arg(short = 'o', long = "output", value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// A directory whose templates override the built-in ones by name.
+    #[arg(long, value_name = "DIR")]
+    pub templates: Option<PathBuf>,
+    /// A level ladder (RON) to use instead of the built-in one.
+    #[arg(long, value_name = "FILE")]
+    pub ladder: Option<PathBuf>,
+}
+
+/// Output format of `restate`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum RestateFormat {
+    /// The words to say.
+    Text,
+    /// `{"text", "words", "seconds"}`.
+    Json,
+}
+
+/// `promo restate`.
+#[derive(Debug, Args)]
+pub struct RestateArgs {
+    /// At most this many words.
+    #[arg(long, default_value_t = 150, value_parser = clap::value_parser!(u32).range(20..=1000))]
+    pub words: u32,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = RestateFormat::Text)]
+    pub format: RestateFormat,
+    /// A level ladder (RON) to use instead of the built-in one.
+    #[arg(long, value_name = "FILE")]
+    pub ladder: Option<PathBuf>,
+}
+
+/// `promo templates ...`.
+#[derive(Debug, Subcommand)]
+pub enum TemplatesCommand {
+    /// Write the built-in templates to DIR for editing (existing files are kept).
+    Export {
+        /// Where to write them.
+        dir: PathBuf,
+    },
+}
+
+/// Parses a `YYYY-MM-DD` argument, explaining impossible dates.
+pub fn parse_date_arg(text: &str) -> Result<NaiveDate, String> {
+    crate::log::validate::parse_date(text).map_err(|problem| problem.to_string())
+}

@@ -1,0 +1,83 @@
+//! One file per command, each exposing `run`; this module picks the command and
+//! holds what every command shares.
+
+mod check;
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use chrono::NaiveDate;
+
+use crate::cli::{Cli, Command};
+use crate::error::Error;
+
+/// The default log file name, in the current directory.
+pub const DEFAULT_LOG: &str = "promo.ron";
+
+/// What every command gets: the resolved global options and where to write.
+pub struct Ctx<'a> {
+    /// Today, from `--today` or the local clock.
+    pub today: NaiveDate,
+    /// The log paths given, or the default one.
+    pub logs: Vec<PathBuf>,
+    /// Results go here.
+    pub out: &'a mut dyn Write,
+    /// Warnings and notes go here.
+    pub err: &'a mut dyn Write,
+}
+
+impl Ctx<'_> {
+    /// The one log this command works on.
+    pub fn log(&self) -> Result<&Path, Error> {
+        match self.logs.as_slice() {
+            [one] => Ok(one),
+            _ => Err(Error::Usage(format!(
+                "this command takes one log, {} were given with `--log`",
+                self.logs.len()
+            ))),
+        }
+    }
+
+    /// Writes to standard output.
+    pub fn print(&mut self, text: &str) -> Result<(), Error> {
+        self.out.write_all(text.as_bytes()).map_err(Error::output)
+    }
+
+    /// Writes bytes to standard output.
+    pub fn print_bytes(&mut self, bytes: &[u8]) -> Result<(), Error> {
+        self.out.write_all(bytes).map_err(Error::output)
+    }
+
+    /// Writes a line to standard error (a closed stderr is ignored).
+    pub fn note(&mut self, text: &str) {
+        let _ = writeln!(self.err, "{text}");
+    }
+}
+
+/// Runs a parsed command line. Returns the exit code: 0 success, 1 invalid input
+/// (for commands that report rather than fail, like `check`).
+pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> Result<u8, Error> {
+    let logs = if cli.global.log.is_empty() {
+        vec![
+            std::env::var_os("PROMO_LOG")
+                .filter(|v| !v.is_empty())
+                .map_or_else(|| PathBuf::from(DEFAULT_LOG), PathBuf::from),
+        ]
+    } else {
+        cli.global.log
+    };
+    let today = cli
+        .global
+        .today
+        .unwrap_or_else(|| chrono::Local::now().date_naive());
+    let mut ctx = Ctx {
+        today,
+        logs,
+        out,
+        err,
+    };
+    match cli.command {
+        Command::Check(args) => check::run(&args, &mut ctx),
+        _ => Err(Error::Usage("not available yet".into())),
+    }
+}

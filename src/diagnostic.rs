@@ -1,0 +1,139 @@
+//! Problems found in a log, located in its text and rendered for a person:
+//! `path:line:col: error: message`, the source line, and a caret under the culprit.
+
+use std::fmt::Write as _;
+
+use serde::Serialize;
+
+use crate::log::outline::Span;
+use crate::log::problem::Problem;
+use crate::source::Source;
+
+/// How bad a problem is: errors make a log invalid, warnings do not.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    /// The log cannot be used until this is fixed.
+    Error,
+    /// Worth fixing; the log still works.
+    Warning,
+}
+
+/// One problem and where it is.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Diagnostic {
+    /// Error or warning.
+    pub severity: Severity,
+    /// What is wrong.
+    pub problem: Problem,
+    /// Where, in the BOM-stripped text.
+    pub span: Span,
+    /// A second place that explains the first (e.g. where a duplicate id was first used).
+    pub related: Option<Span>,
+}
+
+/// A diagnostic as `check --format json` prints it.
+#[derive(Clone, Debug, Serialize)]
+pub struct DiagnosticJson {
+    /// Line, from 1.
+    pub line: usize,
+    /// Column in characters, from 1.
+    pub col: usize,
+    /// The message, as in the text form.
+    pub message: String,
+}
+
+impl Diagnostic {
+    /// A diagnostic with the problem's own severity.
+    pub fn new(problem: Problem, span: Span) -> Self {
+        Self {
+            severity: problem.severity(),
+            problem,
+            span,
+            related: None,
+        }
+    }
+
+    /// Adds the place that explains this one.
+    pub fn with_related(mut self, related: Span) -> Self {
+        self.related = Some(related);
+        self
+    }
+
+    /// The JSON form.
+    pub fn to_json(&self, source: &Source) -> DiagnosticJson {
+        let position = source.position(self.span.start);
+        DiagnosticJson {
+            line: position.line,
+            col: position.col,
+            message: self.problem.to_string(),
+        }
+    }
+
+    /// The text form: a header line, the source line, a caret line, and the related place.
+    pub fn render(&self, source: &Source) -> String {
+        let mut out = String::new();
+        let label = match self.severity {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        };
+        snippet(
+            &mut out,
+            source,
+            &self.span,
+            label,
+            &self.problem.to_string(),
+        );
+        if let Some(related) = &self.related {
+            snippet(
+                &mut out,
+                source,
+                related,
+                "note",
+                self.problem.related_note(),
+            );
+        }
+        out
+    }
+}
+
+/// Writes `path:line:col: label: message`, the line, and carets under the span.
+fn snippet(out: &mut String, source: &Source, span: &Span, label: &str, message: &str) {
+    let start = source.position(span.start);
+    let _ = writeln!(
+        out,
+        "{}:{}:{}: {label}: {message}",
+        source.path().display(),
+        start.line,
+        start.col
+    );
+    let line = source.line_text(start.line);
+    if line.is_empty() && start.line > source.line_count() {
+        return;
+    }
+    let gutter = start.line.to_string().len();
+    let end = source.position(span.end.max(span.start));
+    let width = if end.line == start.line {
+        end.col.saturating_sub(start.col).max(1)
+    } else {
+        line.chars().count().saturating_sub(start.col - 1).max(1)
+    };
+    // Keep tabs so the caret lines up under tabbed source.
+    let pad: String = line
+        .chars()
+        .take(start.col - 1)
+        .map(|c| if c == '\t' { '\t' } else { ' ' })
+        .collect();
+    let _ = writeln!(out, "{:gutter$} |", "");
+    let _ = writeln!(out, "{} | {line}", start.line);
+    let _ = writeln!(out, "{:gutter$} | {pad}{}", "", "^".repeat(width));
+}
+
+/// Renders every diagnostic, errors and warnings in file order, with a summary line.
+pub fn render_all(diagnostics: &[Diagnostic], source: &Source) -> String {
+    let mut out = String::new();
+    for diagnostic in diagnostics {
+        out.push_str(&diagnostic.render(source));
+    }
+    out
+}

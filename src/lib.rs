@@ -1,0 +1,33 @@
+//! promo turns the moments of a person's 1:1s with their manager into promotion
+//! evidence: a ranked evidence map, a one-page packet, the objections a calibration
+//! committee will raise, a pre-mortem and a one-minute restatement.
+//!
+//! Data flows one way: [`log`] reads and validates the file, [`evidence`] scores and
+//! ranks it, [`objections`] finds the gaps, [`context`] gathers what a report shows,
+//! and [`render`] turns that context into Markdown, HTML, PDF or JSON.
+
+pub mod cli;
+pub mod cmd;
+pub mod diagnostic;
+pub mod error;
+pub mod log;
+pub mod source;
+pub mod suggest;
+
+pub use cmd::run;
+pub use error::Error;
+
+/// An error and each of its causes, joined with `: `.
+pub fn error_chain(error: &dyn std::error::Error) -> String {
+    let mut text = error.to_string();
+    let mut cause = error.source();
+    while let Some(inner) = cause {
+        let inner_text = inner.to_string();
+        if !text.contains(&inner_text) {
+            text.push_str(": ");
+            text.push_str(&inner_text);
+        }
+        cause = inner.source();
+    }
+    text
+}

@@ -1,0 +1,320 @@
+//! Reading a log file: bytes → text → RON → [`RawLog`](super::raw::RawLog) → validated
+//! [`Log`], with every problem turned into a located [`Diagnostic`].
+
+use std::path::{Path, PathBuf};
+
+use chrono::NaiveDate;
+
+use super::Log;
+use super::outline;
+use super::problem::Problem;
+use super::raw::RawLog;
+use super::validate::{self, Finding};
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::error::Error;
+use crate::source::{Position, Source};
+use crate::suggest::did_you_mean;
+
+/// Logs larger than this are refused: a person's log is well under a megabyte, and
+/// a 100,000-moment log is about 40 MB.
+pub const MAX_LOG_BYTES: u64 = 64 * 1024 * 1024;
+
+/// A log file read and checked: the validated log when it has no error, and every
+/// diagnostic either way.
+#[derive(Debug)]
+pub struct Checked {
+    /// The text, for pointing at problems and for byte-preserving edits.
+    pub source: Source,
+    /// The validated log, when there is no error.
+    pub log: Option<Log>,
+    /// Errors and warnings, in file order.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl Checked {
+    /// The errors only.
+    pub fn errors(&self) -> impl Iterator<Item = &Diagnostic> {
+        self.diagnostics
+            .iter()
+            .filter(|d| d.severity == Severity::Error)
+    }
+
+    /// The warnings only.
+    pub fn warnings(&self) -> impl Iterator<Item = &Diagnostic> {
+        self.diagnostics
+            .iter()
+            .filter(|d| d.severity == Severity::Warning)
+    }
+
+    /// The validated log, or an error that shows every problem.
+    pub fn into_log(self) -> Result<(Log, Source), Error> {
+        match self.log {
+            Some(log) => Ok((log, self.source)),
+            None => {
+                let errors: Vec<&Diagnostic> = self.errors().collect();
+                let rendered: String = errors.iter().map(|d| d.render(&self.source)).collect();
+                Err(Error::InvalidLog {
+                    path: self.source.path().to_path_buf(),
+                    count: errors.len(),
+                    rendered,
+                })
+            }
+        }
+    }
+}
+
+/// Reads the file at `path` (through symlinks), refusing missing and oversized files.
+pub fn read_bytes(path: &Path) -> Result<Vec<u8>, Error> {
+    let metadata = std::fs::metadata(path).map_err(|source| Error::read_log(path, source))?;
+    if metadata.is_dir() {
+        return Err(Error::IsDirectory {
+            path: path.to_path_buf(),
+        });
+    }
+    if metadata.len() > MAX_LOG_BYTES {
+        return Err(Error::TooLarge {
+            path: path.to_path_buf(),
+            size: metadata.len(),
+            limit: MAX_LOG_BYTES,
+        });
+    }
+    std::fs::read(path).map_err(|source| Error::read_log(path, source))
+}
+
+/// Reads and checks the log at `path`. Only I/O problems are `Err`; a log with
+/// problems comes back as [`Checked`] with diagnostics.
+pub fn check_file(path: &Path, today: NaiveDate) -> Result<Checked, Error> {
+    let bytes = read_bytes(path)?;
+    Ok(check_bytes(path.to_path_buf(), bytes, today))
+}
+
+/// Reads, checks and returns the validated log at `path`, or an error showing every problem.
+pub fn load(path: &Path, today: NaiveDate) -> Result<(Log, Source), Error> {
+    check_file(path, today)?.into_log()
+}
+
+/// Checks a log's bytes.
+pub fn check_bytes(path: PathBuf, bytes: Vec<u8>, today: NaiveDate) -> Checked {
+    if bytes.starts_with(&[0xff, 0xfe]) || bytes.starts_with(&[0xfe, 0xff]) {
+        let source = Source::new(path, String::new());
+        return fail(source, Problem::Utf16, 0..0);
+    }
+    let text = match String::from_utf8(bytes) {
+        Ok(text) => text,
+        Err(e) => {
+            let byte = e.utf8_error().valid_up_to();
+            let lossy = String::from_utf8_lossy(e.as_bytes()).into_owned();
+            let source = Source::new(path, lossy);
+            // A BOM shifts text offsets by three bytes; the reported byte is the file's.
+            let offset = if source.has_bom() {
+                byte.saturating_sub(3)
+            } else {
+                byte
+            };
+            return fail(source, Problem::InvalidUtf8 { byte }, offset..offset + 1);
+        }
+    };
+    check_source(Source::new(path, text), today)
+}
+
+/// Checks a log's text.
+pub fn check_source(source: Source, today: NaiveDate) -> Checked {
+    if let Some(nul) = source.text().find('\0') {
+        return fail(source, Problem::NulByte, nul..nul + 1);
+    }
+    if is_blank(source.text()) {
+        let end = source.text().len();
+        return fail(source, Problem::Empty, end..end);
+    }
+    let options = ron::Options::default()
+        .with_default_extension(ron::extensions::Extensions::IMPLICIT_SOME)
+        .with_recursion_limit(64);
+    let raw: RawLog = match options.from_str(source.text()) {
+        Ok(raw) => raw,
+        Err(error) => {
+            let (problem, span) = from_ron_error(&source, &error);
+            return fail(source, problem, span);
+        }
+    };
+    let (log, findings) = validate::validate(raw, today);
+    let diagnostics = if findings.is_empty() {
+        Vec::new()
+    } else {
+        locate_all(&source, &findings)
+    };
+    Checked {
+        source,
+        log,
+        diagnostics,
+    }
+}
+
+fn fail(source: Source, problem: Problem, span: outline::Span) -> Checked {
+    Checked {
+        diagnostics: vec![Diagnostic::new(problem, span)],
+        source,
+        log: None,
+    }
+}
+
+/// Whether the text holds nothing but white space and comments.
+fn is_blank(text: &str) -> bool {
+    let mut rest = text.trim_start();
+    loop {
+        if let Some(after) = rest.strip_prefix("//") {
+            rest = after.find('\n').map_or("", |i| &after[i..]).trim_start();
+        } else if let Some(after) = rest.strip_prefix("/*") {
+            match after.find("*/") {
+                Some(i) => rest = after[i + 2..].trim_start(),
+                None => return false,
+            }
+        } else {
+            return rest.is_empty();
+        }
+    }
+}
+
+/// Turns findings into located diagnostics, in file order.
+fn locate_all(source: &Source, findings: &[Finding]) -> Vec<Diagnostic> {
+    // The text parsed as RON already, so the outline reads it too; if it ever does
+    // not, point at the start rather than lose the finding.
+    let root = outline::parse(source.text()).ok();
+    let mut diagnostics: Vec<Diagnostic> = findings
+        .iter()
+        .map(|finding| {
+            let span = root
+                .as_ref()
+                .map_or(0..0, |root| validate::locate(root, &finding.at));
+            let diagnostic = Diagnostic::new(finding.problem.clone(), span);
+            match (&finding.related, &root) {
+                (Some(related), Some(root)) => {
+                    diagnostic.with_related(validate::locate(root, related))
+                }
+                _ => diagnostic,
+            }
+        })
+        .collect();
+    diagnostics.sort_by_key(|d| (d.span.start, d.severity));
+    diagnostics
+}
+
+/// Translates ron's error into a problem and a span.
+fn from_ron_error(source: &Source, error: &ron::error::SpannedError) -> (Problem, outline::Span) {
+    use ron::error::Error as E;
+    let to_offset = |p: ron::error::Position| {
+        source.offset(Position {
+            line: p.line,
+            col: p.col,
+        })
+    };
+    let start = to_offset(error.span.start);
+    let end = to_offset(error.span.end).max(start);
+    let word_span = || identifier_before(source.text(), start, end);
+    let names = |list: &[&str]| list.iter().map(|s| (*s).to_string()).collect::<Vec<_>>();
+    // Text that stops mid-value (the outline reader runs off the end) was cut short.
+    let runs_off_end =
+        || outline::parse(source.text()).is_err_and(|e| e.at >= source.text().trim_end().len());
+    let problem = match &error.code {
+        E::Eof
+        | E::ExpectedArrayEnd
+        | E::ExpectedMapEnd
+        | E::ExpectedStructLikeEnd
+        | E::ExpectedStringEnd
+        | E::ExpectedComma
+            if runs_off_end() =>
+        {
+            Problem::Truncated
+        }
+        E::Eof | E::UnclosedBlockComment | E::UnclosedLineComment => Problem::Truncated,
+        E::NoSuchStructField {
+            expected,
+            found,
+            outer,
+        } => Problem::UnknownField {
+            field: found.clone(),
+            parent: outer.clone().unwrap_or_else(|| "Log".into()),
+            suggestion: did_you_mean(found, expected.iter().copied()).map(str::to_string),
+            expected: names(expected),
+        },
+        E::MissingStructField { field, outer } => Problem::MissingField {
+            field: (*field).to_string(),
+            parent: outer.clone().unwrap_or_else(|| "Log".into()),
+        },
+        E::DuplicateStructField { field, outer } => Problem::DuplicateField {
+            field: (*field).to_string(),
+            parent: outer.clone().unwrap_or_else(|| "Log".into()),
+        },
+        E::NoSuchEnumVariant {
+            expected,
+            found,
+            outer,
+        } => Problem::UnknownVariant {
+            kind: enum_kind(outer.as_deref()).to_string(),
+            found: found.clone(),
+            suggestion: did_you_mean(found, expected.iter().copied()).map(str::to_string),
+            expected: names(expected),
+        },
+        E::ExpectedDifferentStructName { expected, found } => Problem::WrongStructName {
+            expected: (*expected).to_string(),
+            found: found.clone(),
+        },
+        E::ExceededRecursionLimit => Problem::TooDeep,
+        E::InvalidValueForType { expected, found } => Problem::Invalid {
+            message: format!("expected {expected}, found {found}"),
+        },
+        E::Message(message) => Problem::Invalid {
+            message: lowercase_first(message),
+        },
+        other => Problem::Syntax {
+            message: lowercase_first(&other.to_string()),
+        },
+    };
+    let span = match &problem {
+        Problem::UnknownField { .. }
+        | Problem::UnknownVariant { .. }
+        | Problem::WrongStructName { .. } => word_span(),
+        Problem::Truncated => {
+            let end = source.text().trim_end().len();
+            end..end
+        }
+        _ => start..end.max(start + 1).min(source.text().len().max(start)),
+    };
+    (problem, span)
+}
+
+/// The identifier ron complained about: it reports the span around it, or just past it.
+fn identifier_before(text: &str, start: usize, end: usize) -> outline::Span {
+    let is_ident = |c: char| c.is_ascii_alphanumeric() || c == '_';
+    let inside = &text[start..end.min(text.len())];
+    if let Some(first) = inside.find(is_ident) {
+        let from = start + first;
+        let len = text[from..]
+            .find(|c: char| !is_ident(c))
+            .unwrap_or(text.len() - from);
+        return from..from + len;
+    }
+    let before = &text[..start];
+    let trimmed = before.trim_end_matches(|c: char| !is_ident(c));
+    let word_start = trimmed.rfind(|c: char| !is_ident(c)).map_or(0, |i| i + 1);
+    word_start..trimmed.len()
+}
+
+fn enum_kind(outer: Option<&str>) -> &'static str {
+    match outer {
+        Some("Tag") => "tag",
+        Some("Reach") => "reach",
+        Some("Role") => "role",
+        Some("Status") => "status",
+        Some("CommitmentOwner") => "commitment owner",
+        Some("Cadence") => "cadence",
+        _ => "value",
+    }
+}
+
+fn lowercase_first(text: &str) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) => first.to_lowercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}

@@ -1,0 +1,215 @@
+//! Everything `promo check` can find wrong in a log, as data.
+
+use chrono::NaiveDate;
+use thiserror::Error;
+
+use crate::diagnostic::Severity;
+
+/// One kind of problem, with the names and values needed to explain it.
+#[derive(Clone, Debug, PartialEq, Eq, Error)]
+pub enum Problem {
+    /// The bytes are not UTF-8.
+    #[error("invalid UTF-8 at byte {byte}: promo logs must be saved as UTF-8")]
+    InvalidUtf8 {
+        /// Offset of the first bad byte in the file.
+        byte: usize,
+    },
+    /// The file is UTF-16.
+    #[error("the file is UTF-16 encoded: save it as UTF-8")]
+    Utf16,
+    /// Nothing but white space and comments.
+    #[error("the log is empty: start one with `promo init`")]
+    Empty,
+    /// A NUL byte, which no text log contains.
+    #[error("NUL byte in the file: is this a binary file, or was it damaged?")]
+    NulByte,
+    /// The text ended in the middle of a value.
+    #[error("unexpected end of file: the file may be truncated")]
+    Truncated,
+    /// RON syntax the reader could not follow.
+    #[error("{message}")]
+    Syntax {
+        /// What the RON reader said, lowercased.
+        message: String,
+    },
+    /// A value of the wrong type or form.
+    #[error("{message}")]
+    Invalid {
+        /// What was expected and found.
+        message: String,
+    },
+    /// Nesting deeper than the reader allows.
+    #[error("nesting is too deep: the log format needs only a few levels")]
+    TooDeep,
+    /// A field the format does not have.
+    #[error("unknown field `{field}` in `{parent}`{}", hint(suggestion, expected))]
+    UnknownField {
+        /// The field as written.
+        field: String,
+        /// The struct it appeared in.
+        parent: String,
+        /// The nearest known field.
+        suggestion: Option<String>,
+        /// Every field the struct has.
+        expected: Vec<String>,
+    },
+    /// A required field is missing.
+    #[error("missing field `{field}` in `{parent}`")]
+    MissingField {
+        /// The field's name.
+        field: String,
+        /// The struct that needs it.
+        parent: String,
+    },
+    /// A field given twice.
+    #[error("field `{field}` given twice in `{parent}`")]
+    DuplicateField {
+        /// The field's name.
+        field: String,
+        /// The struct it appeared in.
+        parent: String,
+    },
+    /// An enum value the format does not have.
+    #[error("unknown {kind} `{found}`{}", hint(suggestion, expected))]
+    UnknownVariant {
+        /// What kind of value: `tag`, `reach`, `role`, ….
+        kind: String,
+        /// The value as written.
+        found: String,
+        /// The nearest known value.
+        suggestion: Option<String>,
+        /// Every value allowed.
+        expected: Vec<String>,
+    },
+    /// A struct written with the wrong name, e.g. `Momnet(`.
+    #[error("expected `{expected}(...)`, found `{found}(...)`")]
+    WrongStructName {
+        /// The right name.
+        expected: String,
+        /// The name as written.
+        found: String,
+    },
+    /// A format version this build does not read.
+    #[error("unsupported log version {found}: this promo reads version 1")]
+    UnsupportedVersion {
+        /// The version written.
+        found: u32,
+    },
+    /// A moment names a project that `projects` does not have.
+    #[error("unknown project `{key}`{}", hint(suggestion, known))]
+    UnknownProject {
+        /// The key as written.
+        key: String,
+        /// The nearest known key.
+        suggestion: Option<String>,
+        /// Every known key.
+        known: Vec<String>,
+    },
+    /// Two projects with the same key (RON would silently keep the last).
+    #[error("duplicate project key `{key}`")]
+    DuplicateProjectKey {
+        /// The key.
+        key: String,
+    },
+    /// Two moments with the same id.
+    #[error("duplicate moment id `{id}`")]
+    DuplicateId {
+        /// The id.
+        id: String,
+    },
+    /// An id that is empty or has characters that make it hard to type.
+    #[error("invalid moment id `{id}`: use letters, digits, `-`, `_` or `.`")]
+    InvalidId {
+        /// The id as written.
+        id: String,
+    },
+    /// A date in the right shape that does not exist.
+    #[error("impossible date `{text}`: {reason}")]
+    ImpossibleDate {
+        /// The date as written.
+        text: String,
+        /// Why it does not exist.
+        reason: String,
+    },
+    /// A date not written as `YYYY-MM-DD`.
+    #[error("malformed date `{text}`: write dates as YYYY-MM-DD")]
+    MalformedDate {
+        /// The date as written.
+        text: String,
+    },
+    /// A moment with nothing in `what`.
+    #[error("empty `what`: say what happened, decision first")]
+    EmptyWhat,
+    /// A required name or text left empty.
+    #[error("empty `{field}`")]
+    EmptyText {
+        /// The field left empty.
+        field: String,
+    },
+    /// A moment dated after today.
+    #[error("moment dated {date}, after today ({today})")]
+    FutureMoment {
+        /// The moment's date.
+        date: NaiveDate,
+        /// Today, as given by `--today` or the clock.
+        today: NaiveDate,
+    },
+    /// A commitment due before the 1:1 that made it.
+    #[error("commitment due {due}, before its moment ({date})")]
+    DueBeforeMoment {
+        /// When it is due.
+        due: NaiveDate,
+        /// When the moment happened.
+        date: NaiveDate,
+    },
+    /// A public moment with no impact written.
+    #[error("no impact: what changed because of this? a number makes it evidence")]
+    NoImpact,
+    /// A field an import had to guess.
+    #[error("{field} guessed by import: {note}")]
+    Guessed {
+        /// The guessed field.
+        field: String,
+        /// What was guessed and why.
+        note: String,
+    },
+}
+
+fn hint(suggestion: &Option<String>, expected: &[String]) -> String {
+    match suggestion {
+        Some(s) => format!("; did you mean `{s}`?"),
+        None if expected.is_empty() => String::new(),
+        None if expected.len() <= 6 => format!(
+            "; expected one of {}",
+            expected
+                .iter()
+                .map(|e| format!("`{e}`"))
+                .collect::<Vec<_>>()
+                .join(", ")
+        ),
+        None => String::new(),
+    }
+}
+
+impl Problem {
+    /// Errors make the log unusable; the rest are warnings.
+    pub fn severity(&self) -> Severity {
+        match self {
+            Problem::FutureMoment { .. }
+            | Problem::DueBeforeMoment { .. }
+            | Problem::NoImpact
+            | Problem::Guessed { .. } => Severity::Warning,
+            _ => Severity::Error,
+        }
+    }
+
+    /// What the related place of a diagnostic is, for its `note:` line.
+    pub fn related_note(&self) -> &'static str {
+        match self {
+            Problem::DuplicateId { .. } => "first used here",
+            Problem::DuplicateProjectKey { .. } => "first defined here",
+            Problem::DuplicateField { .. } => "first given here",
+            _ => "related",
+        }
+    }
+}

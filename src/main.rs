@@ -1,0 +1,26 @@
+//! The `promo` executable: parse the command line, run, report errors once.
+
+use std::io::Write;
+use std::process::ExitCode;
+
+use clap::Parser;
+
+fn main() -> ExitCode {
+    let cli = promo::cli::Cli::parse();
+    let mut stdout = std::io::BufWriter::new(std::io::stdout().lock());
+    let mut stderr = std::io::stderr().lock();
+    let result = promo::run(cli, &mut stdout, &mut stderr)
+        .and_then(|code| stdout.flush().map(|()| code).map_err(promo::Error::output));
+    match result {
+        Ok(code) => ExitCode::from(code),
+        Err(error) => {
+            if !matches!(error, promo::Error::BrokenPipe) {
+                if let Some(details) = error.details() {
+                    let _ = write!(stderr, "{details}");
+                }
+                let _ = writeln!(stderr, "error: {}", promo::error_chain(&error));
+            }
+            ExitCode::from(error.exit_code())
+        }
+    }
+}

@@ -1,0 +1,138 @@
+//! A log file's text, and the mapping between byte offsets and `line:col` positions.
+
+use std::cell::OnceCell;
+use std::path::{Path, PathBuf};
+
+/// A UTF-8 byte-order mark; accepted at the start of a log and kept on write.
+const BOM: &str = "\u{feff}";
+
+/// A line and column, both counted from 1; the column counts characters, not bytes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Position {
+    /// Line number, from 1.
+    pub line: usize,
+    /// Column in characters, from 1.
+    pub col: usize,
+}
+
+/// The text of one file, ready for parsing and for pointing at.
+#[derive(Debug)]
+pub struct Source {
+    path: PathBuf,
+    text: String,
+    bom: bool,
+    line_starts: OnceCell<Vec<usize>>,
+}
+
+impl Source {
+    /// Wraps text read from `path`, setting a leading BOM aside.
+    pub fn new(path: impl Into<PathBuf>, text: String) -> Self {
+        let (text, bom) = match text.strip_prefix(BOM) {
+            Some(rest) => (rest.to_string(), true),
+            None => (text, false),
+        };
+        Self {
+            path: path.into(),
+            text,
+            bom,
+            line_starts: OnceCell::new(),
+        }
+    }
+
+    /// The path the text came from, as the user named it.
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// The text, without a BOM.
+    pub fn text(&self) -> &str {
+        &self.text
+    }
+
+    /// Whether the file started with a BOM.
+    pub fn has_bom(&self) -> bool {
+        self.bom
+    }
+
+    /// The file's bytes as they were on disk (BOM included).
+    pub fn original_bytes(&self) -> Vec<u8> {
+        let mut bytes = Vec::with_capacity(self.text.len() + BOM.len());
+        if self.bom {
+            bytes.extend_from_slice(BOM.as_bytes());
+        }
+        bytes.extend_from_slice(self.text.as_bytes());
+        bytes
+    }
+
+    fn line_starts(&self) -> &[usize] {
+        self.line_starts.get_or_init(|| {
+            std::iter::once(0)
+                .chain(self.text.match_indices('\n').map(|(i, _)| i + 1))
+                .collect()
+        })
+    }
+
+    /// The position of a byte offset (clamped to the text; a BOM is not counted).
+    pub fn position(&self, offset: usize) -> Position {
+        let offset = floor_char_boundary(&self.text, offset.min(self.text.len()));
+        let starts = self.line_starts();
+        let line = starts.partition_point(|&s| s <= offset).max(1);
+        let start = starts[line - 1];
+        let col = self.text[start..offset].chars().count() + 1;
+        Position { line, col }
+    }
+
+    /// The byte offset of a `line:col` position (as ron reports them), clamped to the text.
+    pub fn offset(&self, position: Position) -> usize {
+        let starts = self.line_starts();
+        let Some(&start) = starts.get(position.line.saturating_sub(1)) else {
+            return self.text.len();
+        };
+        let line = &self.text[start..];
+        let skip = position.col.saturating_sub(1);
+        start
+            + line
+                .char_indices()
+                .nth(skip)
+                .map_or_else(|| line.find('\n').unwrap_or(line.len()), |(i, _)| i)
+    }
+
+    /// The text of a line (from 1), without its line ending.
+    pub fn line_text(&self, line: usize) -> &str {
+        let starts = self.line_starts();
+        let Some(&start) = starts.get(line.saturating_sub(1)) else {
+            return "";
+        };
+        let end = starts.get(line).map_or(self.text.len(), |&next| next);
+        self.text[start..end].trim_end_matches(['\n', '\r'])
+    }
+
+    /// How many lines the text has.
+    pub fn line_count(&self) -> usize {
+        self.line_starts().len()
+    }
+}
+
+/// The largest char boundary at or below `index`.
+fn floor_char_boundary(text: &str, mut index: usize) -> usize {
+    while index > 0 && !text.is_char_boundary(index) {
+        index -= 1;
+    }
+    index
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn positions_count_characters_and_ignore_crlf_and_bom() {
+        let source = Source::new("x.ron", "\u{feff}ab\r\nçé x\r\n".to_string());
+        assert!(source.has_bom());
+        let x = source.text().find('x').expect("x");
+        assert_eq!(source.position(x), Position { line: 2, col: 4 });
+        assert_eq!(source.offset(Position { line: 2, col: 4 }), x);
+        assert_eq!(source.line_text(2), "çé x");
+        assert_eq!(source.original_bytes()[..3], [0xef, 0xbb, 0xbf]);
+    }
+}
