@@ -10,6 +10,7 @@ pub mod cli;
 pub mod cmd;
 pub mod diagnostic;
 pub mod error;
+pub mod evidence;
 pub mod log;
 pub mod source;
 pub mod suggest;

@@ -1,7 +1,15 @@
 //! One file per command, each exposing `run`; this module picks the command and
 //! holds what every command shares.
 
+mod add;
 mod check;
+mod init;
+mod map;
+mod objections;
+mod packet;
+mod premortem;
+mod restate;
+mod templates;
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -77,7 +85,14 @@ pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> Result<u8, Err
         err,
     };
     match cli.command {
+        Command::Init(args) => init::run(&args, &mut ctx),
         Command::Check(args) => check::run(&args, &mut ctx),
-        _ => Err(Error::Usage("not available yet".into())),
+        Command::Add(args) => add::run(&args, &mut ctx),
+        Command::Map(args) => map::run(&args, &mut ctx),
+        Command::Objections(args) => objections::run(&args, &mut ctx),
+        Command::Packet(args) => packet::run(&args, &mut ctx),
+        Command::Premortem(args) => premortem::run(&args, &mut ctx),
+        Command::Restate(args) => restate::run(&args, &mut ctx),
+        Command::Templates(command) => templates::run(&command, &mut ctx),
     }
 }
