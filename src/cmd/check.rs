@@ -50,12 +50,13 @@ pub fn run(args: &CheckArgs, ctx: &mut Ctx) -> Result<u8, Error> {
             match &checked.log {
                 Some(log) => {
                     let summary = format!(
-                        "{}: ok, {} moments ({} public, {} private) in {} projects, {} warning{}\n",
+                        "{}: ok, {} moments ({} public, {} private) in {} project{}, {} warning{}\n",
                         path.display(),
                         log.moments.len() + log.private.len(),
                         log.moments.len(),
                         log.private.len(),
                         log.projects.len(),
+                        plural(log.projects.len()),
                         warnings,
                         plural(warnings)
                     );

@@ -123,8 +123,7 @@ pub fn check_source(source: Source, today: NaiveDate) -> Checked {
         return fail(source, Problem::NulByte, nul..nul + 1);
     }
     if is_blank(source.text()) {
-        let end = source.text().len();
-        return fail(source, Problem::Empty, end..end);
+        return fail(source, Problem::Empty, 0..0);
     }
     let options = ron::Options::default()
         .with_default_extension(ron::extensions::Extensions::IMPLICIT_SOME)
@@ -259,6 +258,9 @@ fn from_ron_error(source: &Source, error: &ron::error::SpannedError) -> (Problem
             found: found.clone(),
         },
         E::ExceededRecursionLimit => Problem::TooDeep,
+        E::ExpectedComma => Problem::Syntax {
+            message: "missing `,` after this value".into(),
+        },
         E::InvalidValueForType { expected, found } => Problem::Invalid {
             message: format!("expected {expected}, found {found}"),
         },
@@ -276,6 +278,12 @@ fn from_ron_error(source: &Source, error: &ron::error::SpannedError) -> (Problem
         Problem::Truncated => {
             let end = source.text().trim_end().len();
             end..end
+        }
+        // ron stops at the next value; the comma belongs after the previous one.
+        Problem::Syntax { .. } if matches!(error.code, E::ExpectedComma) => {
+            let before = source.text()[..start].trim_end();
+            let last = before.chars().next_back().map_or(0, char::len_utf8);
+            before.len().saturating_sub(last)..before.len()
         }
         _ => start..end.max(start + 1).min(source.text().len().max(start)),
     };

@@ -9,7 +9,7 @@ use crate::diagnostic::Severity;
 #[derive(Clone, Debug, PartialEq, Eq, Error)]
 pub enum Problem {
     /// The bytes are not UTF-8.
-    #[error("invalid UTF-8 at byte {byte}: promo logs must be saved as UTF-8")]
+    #[error("invalid UTF-8 at byte offset {byte}: promo logs must be saved as UTF-8")]
     InvalidUtf8 {
         /// Offset of the first bad byte in the file.
         byte: usize,

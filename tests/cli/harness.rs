@@ -13,6 +13,7 @@ pub fn root() -> PathBuf {
 }
 
 /// A file under `fixtures/`.
+#[allow(dead_code)]
 pub fn fixture(name: &str) -> PathBuf {
     root().join("fixtures").join(name)
 }
