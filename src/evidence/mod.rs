@@ -1,13 +1,28 @@
 //! Scoring and ranking: from public moments to the evidence hierarchy a calibration
-//! committee would accept — ranked moments, ranked projects, and the top examples.
+//! committee would accept — ranked moments, ranked projects, the top examples and
+//! what the evidence does not cover yet.
 //!
 //! The model is documented in `docs/ranking.md`. Every score is a sum of named,
-//! integer terms, so `--explain` can show exactly where it comes from.
+//! integer terms, so `--explain` can show exactly where it comes from. Only
+//! [`Log::moments`] is read: private moments cannot change anything here.
 
+pub mod coverage;
 pub mod impact;
+pub mod map;
+pub mod project;
+pub mod quarter;
 pub mod score;
 pub mod signal;
+pub mod top;
+pub mod vouch;
 pub mod wording;
+
+#[cfg(test)]
+mod calibration;
+#[cfg(test)]
+mod properties;
+#[cfg(test)]
+pub(crate) mod testing;
 
 use chrono::NaiveDate;
 use serde::Serialize;
@@ -43,17 +58,17 @@ pub struct ProjectEvidence {
     pub key: String,
     /// Its display name.
     pub name: String,
-    /// Aggregate score (see `docs/ranking.md`).
+    /// Aggregate score (see [`project`] and `docs/ranking.md`).
     pub score: i64,
     /// The widest reach any of its public moments reached.
     pub widest_reach: Reach,
-    /// Public moments by tag.
+    /// Public decision moments.
     pub decisions: usize,
     /// Public scope moments.
     pub scopes: usize,
     /// Public leverage moments.
     pub leverages: usize,
-    /// Its strongest impact statements, quantified ones first.
+    /// Its strongest impact statements (at most two), quantified ones first.
     pub impacts: Vec<String>,
     /// Its public moments' ids, in rank order.
     pub moments: Vec<String>,
@@ -71,7 +86,7 @@ pub struct Coverage {
 /// The ranked evidence of one log.
 #[derive(Clone, Debug, Serialize)]
 pub struct Evidence<'a> {
-    /// Every public moment, strongest first.
+    /// Every public moment, strongest first; ties by date, then id.
     pub moments: Vec<ScoredMoment<'a>>,
     /// Projects with public evidence, strongest first.
     pub projects: Vec<ProjectEvidence>,
@@ -84,16 +99,20 @@ pub struct Evidence<'a> {
 impl<'a> Evidence<'a> {
     /// Scores and ranks the public moments of `log`, as of `today`.
     pub fn rank(log: &'a Log, today: NaiveDate) -> Self {
-        let mut moments: Vec<ScoredMoment<'a>> = log.moments.iter().map(score::score).collect();
+        let mut moments: Vec<ScoredMoment<'a>> = log
+            .moments
+            .iter()
+            .map(|moment| score::score(moment, today))
+            .collect();
         moments.sort_by(|a, b| {
             b.score
                 .cmp(&a.score)
                 .then(a.moment.date.cmp(&b.moment.date))
                 .then(a.moment.id.cmp(&b.moment.id))
         });
-        let projects = score::projects(log, &moments);
-        let top = score::top_examples(&moments, projects.len());
-        let coverage = score::coverage(&moments, today);
+        let projects = project::projects(log, &moments);
+        let top = top::top_examples(&moments, projects.len());
+        let coverage = coverage::coverage(&moments, today);
         Self {
             moments,
             projects,
@@ -107,7 +126,7 @@ impl<'a> Evidence<'a> {
         self.top.iter().filter_map(|&i| self.moments.get(i))
     }
 
-    /// The sum of every public moment's score.
+    /// The sum of every public moment's score, negative ones counted as zero.
     pub fn total_score(&self) -> i64 {
         self.moments.iter().map(|m| m.score.max(0)).sum()
     }
@@ -115,5 +134,15 @@ impl<'a> Evidence<'a> {
     /// Public moments with a given tag.
     pub fn count_tag(&self, tag: Tag) -> usize {
         self.moments.iter().filter(|m| m.moment.tag == tag).count()
+    }
+
+    /// The scored moment with this id, if it is public.
+    pub fn find(&self, id: &str) -> Option<&ScoredMoment<'a>> {
+        self.moments.iter().find(|m| m.moment.id == id)
+    }
+
+    /// The 0-based rank of the moment with this id, if it is public.
+    pub fn position(&self, id: &str) -> Option<usize> {
+        self.moments.iter().position(|m| m.moment.id == id)
     }
 }

@@ -1,4 +1,8 @@
 //! Whether a `what` opens with a decision ("Cut", "Chose") or a task ("Shipped", "Worked on").
+//!
+//! Calibration readers judge altitude from the first words: the same work reads as
+//! judgment when it opens with the call that was made, and as a diary when it opens
+//! with the activity. Only the opening is read, so the rule is easy to predict and to fix.
 
 /// How a moment's description opens.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -50,6 +54,18 @@ pub const DECISION_VERBS: &[&str] = &[
     "reversed",
     "merged",
     "retired",
+    "picked",
+    "declined",
+    "deferred",
+    "postponed",
+    "refused",
+    "opted",
+    "insisted",
+    "argued",
+    "recommended",
+    "challenged",
+    "froze",
+    "capped",
 ];
 
 /// Verbs (lowercase) that open a sentence about a task.
@@ -81,21 +97,118 @@ pub const TASK_VERBS: &[&str] = &[
     "released",
     "started",
     "continued",
+    "drafted",
+    "prepared",
+    "reviewed",
+    "documented",
+    "tested",
+    "migrated",
+    "participated",
+    "joined",
+    "assisted",
+    "answered",
+    "groomed",
 ];
 
-/// Classifies the opening word of `what`.
+/// Openings of two or three words that read differently from their first word alone
+/// ("set up" is a task although "set" alone is a call; "said no" is a call).
+pub const PHRASES: &[(&str, Opening)] = &[
+    ("said no", Opening::Decision),
+    ("pushed back", Opening::Decision),
+    ("traded off", Opening::Decision),
+    ("called off", Opening::Decision),
+    ("turned down", Opening::Decision),
+    ("pulled the plug", Opening::Decision),
+    ("drew the line", Opening::Decision),
+    ("set up", Opening::Task),
+    ("worked on", Opening::Task),
+    ("helped with", Opening::Task),
+    ("followed up", Opening::Task),
+    ("picked up", Opening::Other),
+    ("moved on", Opening::Other),
+];
+
+/// The words of `what` as written, without surrounding punctuation, skipping leading
+/// tokens with no letter (a list marker like `-`, `#` or `1.`).
+fn words(what: &str) -> impl Iterator<Item = &str> {
+    what.split_whitespace()
+        .map(|word| word.trim_matches(|c: char| !c.is_alphanumeric()))
+        .skip_while(|word| !word.chars().any(char::is_alphabetic))
+}
+
+/// The first `n` words of `what`, lowercase.
+fn first_words(what: &str, n: usize) -> Vec<String> {
+    words(what).take(n).map(str::to_lowercase).collect()
+}
+
+/// Classifies the opening of `what`: a known phrase first, then the first word.
 pub fn opening(what: &str) -> Opening {
-    let first = what
-        .split_whitespace()
-        .next()
-        .unwrap_or("")
-        .trim_matches(|c: char| !c.is_alphanumeric())
-        .to_lowercase();
-    if DECISION_VERBS.contains(&first.as_str()) {
+    let words = first_words(what, 3);
+    for (phrase, kind) in PHRASES {
+        let wanted: Vec<&str> = phrase.split(' ').collect();
+        if words.len() >= wanted.len() && words.iter().zip(&wanted).all(|(a, b)| a == b) {
+            return *kind;
+        }
+    }
+    let first = words.first().map_or("", String::as_str);
+    if DECISION_VERBS.contains(&first) {
         Opening::Decision
-    } else if TASK_VERBS.contains(&first.as_str()) {
+    } else if TASK_VERBS.contains(&first) {
         Opening::Task
     } else {
         Opening::Other
+    }
+}
+
+/// The opening word of `what` as written, for explanations ("“Killed”").
+pub fn first_word(what: &str) -> &str {
+    words(what).next().unwrap_or("")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn decision_and_task_openings_from_the_fixtures() {
+        for what in [
+            "Killed the in-house pay-later lending build",
+            "Traded off same-second payouts for a 30-minute SLA",
+            "Chose the existing ledger service",
+            "Said no to a custom experiment dashboard",
+            "Set listing drop-off, seller churn and support contacts as the required guardrails",
+            "Picked the annual plan toggle over the coupon field",
+            "  \"Decided\" to hold the beta",
+            "# Chose option A",
+            "1. - Cut the scope",
+        ] {
+            assert_eq!(opening(what), Opening::Decision, "{what}");
+        }
+        for what in [
+            "Shipped the seller fee dashboard",
+            "Worked on the Q3 fee test roadmap",
+            "Launched pay-later with the partner",
+            "Set up a weekly design/eng/product triage",
+            "Presented the fee guardrails at the company product review",
+            "Ran sprint planning",
+        ] {
+            assert_eq!(opening(what), Opening::Task, "{what}");
+        }
+        for what in [
+            "Asked Sam to hand me the seller fee experiments",
+            "Picked up the chargeback rules backlog",
+            "Unblocked the partner integration",
+            "",
+            "Said",
+        ] {
+            assert_eq!(opening(what), Opening::Other, "{what}");
+        }
+    }
+
+    #[test]
+    fn first_word_keeps_the_case_and_drops_punctuation() {
+        assert_eq!(first_word("“Killed” the build"), "Killed");
+        assert_eq!(first_word("- 1. Wrote it"), "Wrote");
+        assert_eq!(first_word(""), "");
     }
 }
