@@ -1,10 +1,216 @@
-//! `promo add`.
+//! `promo add`: one new moment, inserted into the log under its lock and written
+//! atomically; every other byte of the file stays as it was.
+
+use chrono::NaiveDate;
 
 use super::Ctx;
-use crate::cli::AddArgs;
+use crate::cli::{AddArgs, ReachArg, TagArg};
 use crate::error::Error;
+use crate::log::append::{Appender, NewMoment};
+use crate::log::validate::parse_date;
+use crate::log::{Commitment, CommitmentOwner, Quote, Reach, Role, Status, Tag, load};
+use crate::store;
+use crate::suggest::did_you_mean;
 
-/// Runs `promo add`.
-pub fn run(_args: &AddArgs, _ctx: &mut Ctx) -> Result<u8, Error> {
-    Err(Error::Usage("`promo add` is not built yet".into()))
+/// Runs `promo add`: prints the new moment's id.
+pub fn run(args: &AddArgs, ctx: &mut Ctx) -> Result<u8, Error> {
+    let path = ctx.log()?.to_path_buf();
+    // Malformed arguments are refused before the log is even opened.
+    let quotes = args
+        .quotes
+        .iter()
+        .map(|q| parse_quote(q))
+        .collect::<Result<Vec<_>, _>>()?;
+    let commitments = args
+        .commitments
+        .iter()
+        .map(|c| parse_commitment(c))
+        .collect::<Result<Vec<_>, _>>()?;
+
+    let target = store::resolve(&path).map_err(|source| Error::read_log(&path, source))?;
+    if target.is_dir() {
+        return Err(Error::IsDirectory { path });
+    }
+    store::ensure_writable(&target)?;
+    let _lock = store::Lock::acquire(&target)?;
+    // Read only under the lock: a writer that finished a moment ago is seen.
+    let bytes = load::read_bytes(&target)?;
+    let (log, source) = load::check_bytes(path.clone(), bytes, ctx.today).into_log()?;
+    let refused = |source| Error::Append {
+        path: path.clone(),
+        source,
+    };
+
+    let appender = Appender::new(&source).map_err(refused)?;
+    let moment = NewMoment {
+        id: args.id.clone().unwrap_or_else(|| appender.next_free_id()),
+        date: args.date.unwrap_or(ctx.today),
+        tag: tag(args.tag),
+        project: args.project.clone(),
+        what: args.what.clone(),
+        reach: reach(args.reach),
+        impact: args.impact.clone(),
+        witnesses: args.witnesses.clone(),
+        quotes,
+        commitments,
+        private: args.private,
+    };
+    let moments = std::slice::from_ref(&moment);
+    appender.check(&log, moments).map_err(refused)?;
+    let insertion = appender.insert(moments).map_err(refused)?;
+    let rechecked = insertion.verify(path.clone(), ctx.today).map_err(refused)?;
+    store::write_atomic(&target, &insertion.bytes)?;
+
+    ctx.print(&format!("{}\n", moment.id))?;
+    for warning in rechecked.warnings() {
+        if insertion.is_inserted(&warning.span) {
+            ctx.note(&format!("warning: {}: {}", moment.id, warning.problem));
+        }
+    }
+    Ok(0)
+}
+
+fn tag(arg: TagArg) -> Tag {
+    match arg {
+        TagArg::Decision => Tag::Decision,
+        TagArg::Scope => Tag::Scope,
+        TagArg::Leverage => Tag::Leverage,
+    }
+}
+
+fn reach(arg: ReachArg) -> Reach {
+    match arg {
+        ReachArg::Team => Reach::Team,
+        ReachArg::CrossTeam => Reach::CrossTeam,
+        ReachArg::Org => Reach::Org,
+        ReachArg::Company => Reach::Company,
+    }
+}
+
+const QUOTE_SHAPE: &str = "ROLE:BY:TEXT, e.g. 'manager:Sam Lee:She saw the risk before I did'";
+const COMMITMENT_SHAPE: &str =
+    "OWNER:DUE:WHAT, e.g. 'manager:2026-08-21:Raise it at staff sync' (DUE may be empty)";
+
+/// `ROLE:BY:TEXT`; the text may hold colons of its own.
+fn parse_quote(value: &str) -> Result<Quote, Error> {
+    let bad = |what: String| {
+        Error::Usage(format!(
+            "`--quote '{value}'`: {what}; expected {QUOTE_SHAPE}"
+        ))
+    };
+    let mut parts = value.splitn(3, ':');
+    let (Some(role), Some(by), Some(text)) = (parts.next(), parts.next(), parts.next()) else {
+        return Err(bad("it has fewer than three parts".into()));
+    };
+    let role_word = role.trim().to_lowercase();
+    // The words the help names are the log's names in lowercase; "skip-level" too.
+    let words: Vec<String> = Role::ALL.iter().map(|r| r.name().to_lowercase()).collect();
+    let Some(role) = Role::ALL
+        .into_iter()
+        .zip(&words)
+        .find(|(r, word)| **word == role_word || r.label() == role_word)
+        .map(|(r, _)| r)
+    else {
+        let hint = did_you_mean(&role_word, words.iter().map(String::as_str))
+            .map(|s| format!(" (did you mean `{s}`?)"))
+            .unwrap_or_default();
+        return Err(bad(format!(
+            "the ROLE `{}` is not one of {}{hint}",
+            role.trim(),
+            words.join(", ")
+        )));
+    };
+    if by.trim().is_empty() {
+        return Err(bad("the BY part (who said it) is empty".into()));
+    }
+    if text.trim().is_empty() {
+        return Err(bad("the TEXT part (what they said) is empty".into()));
+    }
+    Ok(Quote {
+        by: by.trim().to_string(),
+        role,
+        text: text.trim().to_string(),
+    })
+}
+
+/// `OWNER:DUE:WHAT`: OWNER `me`, `manager` or a name; DUE a date or empty.
+fn parse_commitment(value: &str) -> Result<Commitment, Error> {
+    let bad = |what: String| {
+        Error::Usage(format!(
+            "`--commitment '{value}'`: {what}; expected {COMMITMENT_SHAPE}"
+        ))
+    };
+    let mut parts = value.splitn(3, ':');
+    let (Some(owner), Some(due), Some(what)) = (parts.next(), parts.next(), parts.next()) else {
+        return Err(bad("it has fewer than three parts".into()));
+    };
+    let owner = match owner.trim() {
+        "" => {
+            return Err(bad(
+                "the OWNER part is empty (`me`, `manager` or a name)".into()
+            ));
+        }
+        o if o.eq_ignore_ascii_case("me") => CommitmentOwner::Me,
+        o if o.eq_ignore_ascii_case("manager") => CommitmentOwner::Manager,
+        name => CommitmentOwner::Other(name.to_string()),
+    };
+    let due: Option<NaiveDate> = match due.trim() {
+        "" => None,
+        text => Some(parse_date(text).map_err(|problem| bad(format!("the DUE part: {problem}")))?),
+    };
+    if what.trim().is_empty() {
+        return Err(bad("the WHAT part (what is owed) is empty".into()));
+    }
+    Ok(Commitment {
+        owner,
+        what: what.trim().to_string(),
+        due,
+        status: Status::Open,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn quotes_keep_colons_in_their_text_and_name_the_bad_part() {
+        let quote = parse_quote("Manager: Sam Lee :Ratio 2:1, and early").expect("quote");
+        assert_eq!(quote.role, Role::Manager);
+        assert_eq!(quote.by, "Sam Lee");
+        assert_eq!(quote.text, "Ratio 2:1, and early");
+        assert_eq!(
+            parse_quote("skip-level:Dana:Yes").expect("label").role,
+            Role::Skip
+        );
+        let error = parse_quote("manger:Sam:Yes").expect_err("role").to_string();
+        assert!(error.contains("the ROLE `manger` is not one of manager, skip, peer, stakeholder, report (did you mean `manager`?)"), "{error}");
+        assert!(error.contains("expected ROLE:BY:TEXT"), "{error}");
+        let error = parse_quote("peer:Sam").expect_err("parts").to_string();
+        assert!(error.contains("fewer than three parts"), "{error}");
+        let error = parse_quote("peer: :Yes").expect_err("by").to_string();
+        assert!(error.contains("the BY part"), "{error}");
+    }
+
+    #[test]
+    fn commitments_take_me_manager_or_a_name_and_an_optional_date() {
+        let c = parse_commitment("me:2026-08-21:Send the plan").expect("me");
+        assert_eq!(c.owner, CommitmentOwner::Me);
+        assert_eq!(c.due, "2026-08-21".parse().ok());
+        assert_eq!(c.status, Status::Open);
+        let c = parse_commitment("Kim Park::Review: the doc").expect("name");
+        assert_eq!(c.owner, CommitmentOwner::Other("Kim Park".into()));
+        assert_eq!((c.due, c.what.as_str()), (None, "Review: the doc"));
+        let error = parse_commitment("me:2026-02-30:x")
+            .expect_err("date")
+            .to_string();
+        assert!(
+            error.contains("the DUE part: impossible date `2026-02-30`"),
+            "{error}"
+        );
+        let error = parse_commitment("manager:2026-08-21:")
+            .expect_err("what")
+            .to_string();
+        assert!(error.contains("the WHAT part"), "{error}");
+    }
 }

@@ -1,8 +1,10 @@
 //! The 1:1 log: its format as written ([`raw`]), the checks ([`validate`]) and the
 //! validated [`Log`] every later stage reads.
 
+pub mod append;
 mod cadence;
 mod commitment;
+pub mod guessed;
 pub mod load;
 mod moment;
 pub mod outline;

@@ -1,0 +1,842 @@
+//! Adding moments to a log by inserting text, never by re-serialising it: the new
+//! moment is written in the file's own style (its indentation, its line endings,
+//! one line or several) right after the last moment, and every other byte of the
+//! file (comments, order, formatting, a BOM) stays exactly as it was.
+//!
+//! [`Appender`] reads where things are with [`super::outline`]; [`Insertion`]
+//! holds the new file and re-checks it before anyone writes it to disk.
+
+use std::collections::HashSet;
+use std::fmt::Write as _;
+use std::path::PathBuf;
+
+use chrono::NaiveDate;
+use thiserror::Error;
+
+use super::load::{self, Checked};
+use super::outline::{self, Body, Node, NodeKind, Span};
+use super::problem::Problem;
+use super::validate::is_valid_id;
+use super::{Commitment, CommitmentOwner, Log, Quote, Reach, Tag};
+use crate::source::Source;
+use crate::suggest::did_you_mean;
+
+/// A moment to add, as the log will hold it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct NewMoment {
+    /// Its id; [`Appender::next_free_id`] gives the next `mNNN`.
+    pub id: String,
+    /// When it happened.
+    pub date: NaiveDate,
+    /// What kind of evidence it is.
+    pub tag: Tag,
+    /// A key of the log's `projects`.
+    pub project: String,
+    /// What happened.
+    pub what: String,
+    /// How far it reached.
+    pub reach: Reach,
+    /// The outcome.
+    pub impact: Option<String>,
+    /// Who can vouch for it.
+    pub witnesses: Vec<String>,
+    /// What people said about it.
+    pub quotes: Vec<Quote>,
+    /// Who owes what by when.
+    pub commitments: Vec<Commitment>,
+    /// Whether it must stay on the owner's machine.
+    pub private: bool,
+}
+
+/// Why a moment cannot be added. Nothing was written in any case.
+#[derive(Debug, Error)]
+pub enum AppendError {
+    /// The moment names a project the log does not define.
+    #[error("unknown project `{key}`{}", known_projects(suggestion, known))]
+    UnknownProject {
+        /// The key given.
+        key: String,
+        /// The nearest known key.
+        suggestion: Option<String>,
+        /// Every key the log defines, in file order.
+        known: Vec<String>,
+    },
+    /// Another moment already has this id.
+    #[error("the id `{id}` is already used by a moment in the log: choose another")]
+    DuplicateId {
+        /// The id.
+        id: String,
+    },
+    /// An id the log format does not accept.
+    #[error("invalid id `{id}`: use at most 64 letters, digits, `-`, `_`, `.` or `#`")]
+    InvalidId {
+        /// The id.
+        id: String,
+    },
+    /// The text has no `Log(...)` with fields at its top level.
+    #[error("the log's top level is not `Log(...)` with fields")]
+    NotALog,
+    /// The outline reader could not follow the text (the log was checked first, so
+    /// this is a bug in promo, reported rather than risking the file).
+    #[error("cannot find where the moments end (at byte {at}); please report this")]
+    Unreadable {
+        /// Where the reader stopped.
+        at: usize,
+    },
+    /// The new text does not re-check: the moment itself is invalid.
+    #[error(
+        "the new moment would make the log invalid: {}",
+        join_problems(problems)
+    )]
+    WouldBreakLog {
+        /// The errors the re-check found.
+        problems: Vec<Problem>,
+    },
+    /// The new text re-checks but does not hold what was added (a bug in promo).
+    #[error(
+        "the log would hold {found} moments instead of {expected} after the insertion; please report this"
+    )]
+    Miscounted {
+        /// Moments expected.
+        expected: usize,
+        /// Moments found.
+        found: usize,
+    },
+}
+
+fn known_projects(suggestion: &Option<String>, known: &[String]) -> String {
+    let list = known
+        .iter()
+        .map(|k| format!("`{k}`"))
+        .collect::<Vec<_>>()
+        .join(", ");
+    match (suggestion, known.is_empty()) {
+        (_, true) => ": the log has no projects yet; add one under `projects` first".into(),
+        (Some(s), false) => format!("; did you mean `{s}`? the log's projects are {list}"),
+        (None, false) => format!("; the log's projects are {list}"),
+    }
+}
+
+fn join_problems(problems: &[Problem]) -> String {
+    problems
+        .iter()
+        .map(ToString::to_string)
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
+/// A log's text, read for inserting moments into it.
+#[derive(Debug)]
+pub struct Appender<'a> {
+    source: &'a Source,
+    root: Node,
+}
+
+/// The new file: the old bytes with the moments inserted.
+#[derive(Debug)]
+pub struct Insertion {
+    /// The whole new file, BOM included when the old one had it.
+    pub bytes: Vec<u8>,
+    /// Where the inserted text is, in the new text without a BOM; everything
+    /// outside these ranges is the old text, byte for byte.
+    pub inserted: Vec<Span>,
+    /// How many moments the log holds after the insertion.
+    expected_moments: usize,
+}
+
+impl<'a> Appender<'a> {
+    /// Reads where the parts of `source` are.
+    pub fn new(source: &'a Source) -> Result<Self, AppendError> {
+        let root = outline::parse(source.text())
+            .map_err(|error| AppendError::Unreadable { at: error.at })?;
+        match &root.kind {
+            NodeKind::Named {
+                body: Body::Struct(fields),
+                ..
+            } if !fields.is_empty() => Ok(Self { source, root }),
+            _ => Err(AppendError::NotALog),
+        }
+    }
+
+    fn moments(&self) -> &[Node] {
+        self.root
+            .field("moments")
+            .map_or(&[], |field| field.value.items())
+    }
+
+    /// The ids written in the file, private moments' included.
+    pub fn ids(&self) -> Vec<&str> {
+        self.moments()
+            .iter()
+            .filter_map(|m| m.field("id").and_then(|f| f.value.as_str()))
+            .collect()
+    }
+
+    /// The next free `mNNN`: one more than the highest `m<digits>` id, with at
+    /// least three digits (or as many as the highest one has).
+    pub fn next_free_id(&self) -> String {
+        let ids = self.ids();
+        let (highest, width) = ids
+            .iter()
+            .filter_map(|id| {
+                let digits = id.strip_prefix('m')?;
+                if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
+                    return None;
+                }
+                Some((digits.parse::<u128>().ok()?, digits.len()))
+            })
+            .max()
+            .unwrap_or((0, 3));
+        let taken: HashSet<&str> = ids.into_iter().collect();
+        let mut next = highest.saturating_add(1);
+        loop {
+            let id = format!("m{next:0width$}", width = width.max(3));
+            if !taken.contains(id.as_str()) {
+                return id;
+            }
+            next = next.saturating_add(1);
+        }
+    }
+
+    /// Refuses moments that name an unknown project, or whose id is invalid or
+    /// already used (in the file, or earlier in `moments`).
+    pub fn check(&self, log: &Log, moments: &[NewMoment]) -> Result<(), AppendError> {
+        let mut taken: HashSet<&str> = self
+            .ids()
+            .into_iter()
+            .chain(log.moments.iter().map(|m| m.id.as_str()))
+            .collect();
+        for moment in moments {
+            if !log.projects.contains_key(&moment.project) {
+                let known: Vec<String> = log.projects.keys().cloned().collect();
+                return Err(AppendError::UnknownProject {
+                    suggestion: did_you_mean(&moment.project, known.iter().map(String::as_str))
+                        .map(str::to_string),
+                    key: moment.project.clone(),
+                    known,
+                });
+            }
+            if !is_valid_id(&moment.id) {
+                return Err(AppendError::InvalidId {
+                    id: moment.id.clone(),
+                });
+            }
+            if !taken.insert(&moment.id) {
+                return Err(AppendError::DuplicateId {
+                    id: moment.id.clone(),
+                });
+            }
+        }
+        Ok(())
+    }
+
+    /// The new file with `moments` inserted after the last moment, in the file's style.
+    pub fn insert(&self, moments: &[NewMoment]) -> Result<Insertion, AppendError> {
+        let text = self.source.text();
+        let style = Style::of(text, &self.root);
+        let nl = style.newline;
+        let mut edits: Vec<(usize, String)> = Vec::new();
+        match self.root.field("moments") {
+            Some(field) => {
+                let list = &field.value;
+                if !matches!(list.kind, NodeKind::List(_)) {
+                    return Err(AppendError::NotALog);
+                }
+                let close = closing(text, list)?;
+                let field_indent = line_indent(text, field.name_span.start);
+                let layout = match list.items().last() {
+                    Some(last) => {
+                        if !has_comma_after(text, last.span.end) {
+                            edits.push((last.span.end, ",".into()));
+                        }
+                        Layout::like(text, last, field_indent, &style.unit)
+                    }
+                    None => Layout::fresh(field_indent, &style.unit),
+                };
+                let rendered: Vec<String> = moments
+                    .iter()
+                    .map(|m| format!("{}{},", layout.item, layout.render(m, nl)))
+                    .collect();
+                edits.push(block_before(text, close, &rendered, field_indent, nl));
+            }
+            None => {
+                let fields = self.root.fields();
+                let last = fields.last().ok_or(AppendError::NotALog)?;
+                let close = closing(text, &self.root)?;
+                if !has_comma_after(text, last.value.span.end) {
+                    edits.push((last.value.span.end, ",".into()));
+                }
+                let root_indent = line_indent(text, self.root.span.start);
+                let field_indent = if starts_line(text, last.name_span.start) {
+                    line_indent(text, last.name_span.start).to_string()
+                } else {
+                    format!("{root_indent}{}", style.unit)
+                };
+                let layout = Layout::fresh(&field_indent, &style.unit);
+                let mut field_text = format!("{field_indent}moments: [");
+                for moment in moments {
+                    let _ = write!(
+                        field_text,
+                        "{nl}{}{},",
+                        layout.item,
+                        layout.render(moment, nl)
+                    );
+                }
+                let _ = write!(field_text, "{nl}{field_indent}],");
+                edits.push(block_before(text, close, &[field_text], root_indent, nl));
+            }
+        }
+        Ok(self.apply(edits, moments.len()))
+    }
+
+    fn apply(&self, mut edits: Vec<(usize, String)>, added: usize) -> Insertion {
+        edits.sort_by_key(|(at, _)| *at);
+        let text = self.source.text();
+        let mut new =
+            String::with_capacity(text.len() + edits.iter().map(|e| e.1.len()).sum::<usize>());
+        let mut inserted = Vec::with_capacity(edits.len());
+        let mut copied = 0;
+        for (at, insertion) in &edits {
+            new.push_str(&text[copied..*at]);
+            inserted.push(new.len()..new.len() + insertion.len());
+            new.push_str(insertion);
+            copied = *at;
+        }
+        new.push_str(&text[copied..]);
+        let mut bytes = Vec::with_capacity(new.len() + 3);
+        if self.source.has_bom() {
+            bytes.extend_from_slice("\u{feff}".as_bytes());
+        }
+        bytes.extend_from_slice(new.as_bytes());
+        Insertion {
+            bytes,
+            inserted,
+            expected_moments: self.moments().len() + added,
+        }
+    }
+}
+
+impl Insertion {
+    /// Checks the new file as `promo check` would, refusing it if it has an error
+    /// or does not hold exactly the moments expected. Returns the check, whose
+    /// warnings may concern the new moments ([`Insertion::is_inserted`]).
+    pub fn verify(&self, path: PathBuf, today: NaiveDate) -> Result<Checked, AppendError> {
+        let checked = load::check_bytes(path, self.bytes.clone(), today);
+        let Some(log) = &checked.log else {
+            return Err(AppendError::WouldBreakLog {
+                problems: checked.errors().map(|d| d.problem.clone()).collect(),
+            });
+        };
+        let found = log.moments.len() + log.private.len();
+        if found != self.expected_moments {
+            return Err(AppendError::Miscounted {
+                expected: self.expected_moments,
+                found,
+            });
+        }
+        Ok(checked)
+    }
+
+    /// Whether a span of the new text (e.g. a warning's) lies in inserted text.
+    pub fn is_inserted(&self, span: &Span) -> bool {
+        self.inserted
+            .iter()
+            .any(|range| range.start <= span.start && span.start < range.end)
+    }
+}
+
+/// How the file writes things: its line ending and its indentation step.
+struct Style {
+    newline: &'static str,
+    unit: String,
+}
+
+impl Style {
+    fn of(text: &str, root: &Node) -> Self {
+        let crlf = text.matches("\r\n").count();
+        let lf = text.matches('\n').count() - crlf;
+        let newline = if crlf > 0 && crlf >= lf { "\r\n" } else { "\n" };
+        // The step is how much deeper the top-level fields sit than `Log(`.
+        let root_indent = line_indent(text, root.span.start);
+        let unit = root
+            .fields()
+            .first()
+            .filter(|f| starts_line(text, f.name_span.start))
+            .and_then(|f| line_indent(text, f.name_span.start).strip_prefix(root_indent))
+            .filter(|unit| !unit.is_empty())
+            .unwrap_or("    ")
+            .to_string();
+        Self { newline, unit }
+    }
+}
+
+/// How a new moment is laid out: the indentation of the moment, of its fields,
+/// and of the items of its lists; or all on one line, like the moment before it.
+struct Layout {
+    item: String,
+    inner: String,
+    unit: String,
+    one_line: bool,
+}
+
+impl Layout {
+    /// Copies the layout of an existing moment.
+    fn like(text: &str, moment: &Node, list_indent: &str, unit: &str) -> Self {
+        let item = if starts_line(text, moment.span.start) {
+            line_indent(text, moment.span.start).to_string()
+        } else {
+            format!("{list_indent}{unit}")
+        };
+        let one_line = !text[moment.span.clone()].contains('\n');
+        let inner = moment
+            .fields()
+            .first()
+            .filter(|f| starts_line(text, f.name_span.start))
+            .map_or_else(
+                || format!("{item}{unit}"),
+                |f| line_indent(text, f.name_span.start).to_string(),
+            );
+        let unit = inner
+            .strip_prefix(item.as_str())
+            .filter(|u| !u.is_empty())
+            .unwrap_or(unit)
+            .to_string();
+        Self {
+            item,
+            inner,
+            unit,
+            one_line,
+        }
+    }
+
+    /// The layout for the first moment of a list whose field is at `list_indent`.
+    fn fresh(list_indent: &str, unit: &str) -> Self {
+        let item = format!("{list_indent}{unit}");
+        Self {
+            inner: format!("{item}{unit}"),
+            item,
+            unit: unit.to_string(),
+            one_line: false,
+        }
+    }
+
+    /// The moment as RON, from `Moment(` to `)`, without the leading indentation
+    /// or a trailing comma.
+    fn render(&self, moment: &NewMoment, nl: &str) -> String {
+        let mut fields: Vec<String> = vec![
+            format!("id: {}", ron_string(&moment.id)),
+            format!("date: {}", ron_string(&moment.date.to_string())),
+            format!("tag: {}", moment.tag.name()),
+            format!("project: {}", ron_string(&moment.project)),
+            format!("what: {}", ron_string(&moment.what)),
+            format!("reach: {}", moment.reach.name()),
+        ];
+        if let Some(impact) = &moment.impact {
+            fields.push(format!("impact: {}", ron_string(impact)));
+        }
+        if !moment.witnesses.is_empty() {
+            let names: Vec<String> = moment.witnesses.iter().map(|w| ron_string(w)).collect();
+            fields.push(format!("witnesses: [{}]", names.join(", ")));
+        }
+        let quotes: Vec<String> = moment.quotes.iter().map(quote).collect();
+        let commitments: Vec<String> = moment.commitments.iter().map(commitment).collect();
+        for (name, items) in [("quotes", quotes), ("commitments", commitments)] {
+            if items.is_empty() {
+                continue;
+            }
+            if self.one_line {
+                fields.push(format!("{name}: [{}]", items.join(", ")));
+            } else {
+                let deeper = format!("{}{}", self.inner, self.unit);
+                let mut list = format!("{name}: [");
+                for item in items {
+                    let _ = write!(list, "{nl}{deeper}{item},");
+                }
+                let _ = write!(list, "{nl}{}]", self.inner);
+                fields.push(list);
+            }
+        }
+        if moment.private {
+            fields.push("private: true".into());
+        }
+        if self.one_line {
+            format!("Moment({})", fields.join(", "))
+        } else {
+            let mut text = String::from("Moment(");
+            for field in fields {
+                let _ = write!(text, "{nl}{}{field},", self.inner);
+            }
+            let _ = write!(text, "{nl}{})", self.item);
+            text
+        }
+    }
+}
+
+fn quote(quote: &Quote) -> String {
+    format!(
+        "Quote(by: {}, role: {}, text: {})",
+        ron_string(&quote.by),
+        quote.role.name(),
+        ron_string(&quote.text)
+    )
+}
+
+fn commitment(commitment: &Commitment) -> String {
+    let owner = match &commitment.owner {
+        CommitmentOwner::Me => "Me".to_string(),
+        CommitmentOwner::Manager => "Manager".to_string(),
+        CommitmentOwner::Other(name) => format!("Other({})", ron_string(name)),
+    };
+    let status = match commitment.status {
+        super::Status::Open => "Open",
+        super::Status::Held => "Held",
+        super::Status::Broken => "Broken",
+        super::Status::Dropped => "Dropped",
+    };
+    let due = commitment
+        .due
+        .map(|d| format!(", due: {}", ron_string(&d.to_string())))
+        .unwrap_or_default();
+    format!(
+        "Commitment(owner: {owner}, what: {}{due}, status: {status})",
+        ron_string(&commitment.what)
+    )
+}
+
+/// `text` as a RON string literal: quotes, backslashes and control characters
+/// escaped, everything else (accents, emoji, CJK) kept as it is.
+pub fn ron_string(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 2);
+    out.push('"');
+    for c in text.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c if c.is_control() => {
+                let _ = write!(out, "\\u{{{:x}}}", u32::from(c));
+            }
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
+/// Where the closing bracket of a list or struct is.
+fn closing(text: &str, node: &Node) -> Result<usize, AppendError> {
+    let close = node.span.end.saturating_sub(1);
+    match text.as_bytes().get(close) {
+        Some(b']' | b')' | b'}') => Ok(close),
+        _ => Err(AppendError::Unreadable { at: close }),
+    }
+}
+
+/// The insertion of `items` before the closing bracket at `close`: as whole lines
+/// before the bracket's line when it starts its line, else on new lines with the
+/// bracket moved to a line of its own, indented like its opening line.
+fn block_before(
+    text: &str,
+    close: usize,
+    items: &[String],
+    close_indent: &str,
+    nl: &str,
+) -> (usize, String) {
+    if starts_line(text, close) {
+        let at = line_start(text, close);
+        let block: String = items.iter().map(|item| format!("{item}{nl}")).collect();
+        (at, block)
+    } else {
+        let mut block: String = items.iter().map(|item| format!("{nl}{item}")).collect();
+        let _ = write!(block, "{nl}{close_indent}");
+        (close, block)
+    }
+}
+
+/// Whether the value ending at `end` is followed by a comma (comments skipped).
+fn has_comma_after(text: &str, end: usize) -> bool {
+    text.as_bytes().get(skip_trivia(text, end)) == Some(&b',')
+}
+
+/// The first offset at or after `from` that is not white space or a comment.
+fn skip_trivia(text: &str, mut at: usize) -> usize {
+    let bytes = text.as_bytes();
+    loop {
+        match (bytes.get(at), bytes.get(at + 1)) {
+            (Some(b' ' | b'\t' | b'\r' | b'\n'), _) => at += 1,
+            (Some(b'/'), Some(b'/')) => {
+                at = text[at..].find('\n').map_or(text.len(), |i| at + i);
+            }
+            (Some(b'/'), Some(b'*')) => {
+                // Block comments nest in RON.
+                let mut depth = 0;
+                while at < bytes.len() {
+                    match (bytes.get(at), bytes.get(at + 1)) {
+                        (Some(b'/'), Some(b'*')) => {
+                            depth += 1;
+                            at += 2;
+                        }
+                        (Some(b'*'), Some(b'/')) => {
+                            depth -= 1;
+                            at += 2;
+                            if depth == 0 {
+                                break;
+                            }
+                        }
+                        _ => at += 1,
+                    }
+                }
+            }
+            _ => return at,
+        }
+    }
+}
+
+/// The offset where the line holding `at` starts.
+fn line_start(text: &str, at: usize) -> usize {
+    text[..at].rfind('\n').map_or(0, |i| i + 1)
+}
+
+/// Whether only spaces and tabs precede `at` on its line.
+fn starts_line(text: &str, at: usize) -> bool {
+    text[line_start(text, at)..at]
+        .bytes()
+        .all(|b| b == b' ' || b == b'\t')
+}
+
+/// The spaces and tabs that open the line holding `at`.
+fn line_indent(text: &str, at: usize) -> &str {
+    let start = line_start(text, at);
+    let rest = &text[start..];
+    let len = rest
+        .find(|c: char| c != ' ' && c != '\t')
+        .unwrap_or(rest.len());
+    &rest[..len]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::log::{Role, Status};
+
+    const TODAY: &str = "2026-11-21";
+
+    fn today() -> NaiveDate {
+        TODAY.parse().expect("date")
+    }
+
+    fn moment(id: &str) -> NewMoment {
+        NewMoment {
+            id: id.into(),
+            date: "2026-11-20".parse().expect("date"),
+            tag: Tag::Decision,
+            project: "search".into(),
+            what: "Chose \"ranking\" over C:\\synonyms\tnow\nZoë 🚀\u{7}".into(),
+            reach: Reach::CrossTeam,
+            impact: Some("Freed 2 engineers".into()),
+            witnesses: vec!["Tess Obi".into(), "José".into()],
+            quotes: vec![Quote {
+                by: "Tess Obi".into(),
+                role: Role::Manager,
+                text: "Right \"call\".".into(),
+            }],
+            commitments: vec![Commitment {
+                owner: CommitmentOwner::Other("Kim".into()),
+                what: "Share the plan".into(),
+                due: Some("2026-11-27".parse().expect("date")),
+                status: Status::Open,
+            }],
+            private: false,
+        }
+    }
+
+    const HEAD: &str = "Log(\n    version: 1,\n    owner: Person(name: \"Mara\", level: \"L5\"),\n    manager: \"Tess\",\n    target: Target(level: \"L6\", submission: \"2027-03-01\"),\n    projects: {\"search\": Project(name: \"Search\")},\n";
+
+    /// Inserts one moment, checks the result re-parses with the moment's fields,
+    /// and that removing the inserted ranges gives back the original exactly.
+    fn insert_into(text: &str) -> String {
+        let source = Source::new("t.ron", text.to_string());
+        let checked = load::check_source(Source::new("t.ron", text.to_string()), today());
+        let (log, _) = checked.into_log().expect("the original is valid");
+        let appender = Appender::new(&source).expect("outline");
+        let new = moment(&appender.next_free_id());
+        appender
+            .check(&log, std::slice::from_ref(&new))
+            .expect("acceptable");
+        let insertion = appender.insert(std::slice::from_ref(&new)).expect("insert");
+        insertion
+            .verify("t.ron".into(), today())
+            .expect("re-checks");
+        let new_text = String::from_utf8(insertion.bytes.clone()).expect("utf8");
+        let new_text = new_text
+            .strip_prefix('\u{feff}')
+            .unwrap_or(&new_text)
+            .to_string();
+        let mut kept = String::new();
+        let mut at = 0;
+        for range in &insertion.inserted {
+            kept.push_str(&new_text[at..range.start]);
+            at = range.end;
+        }
+        kept.push_str(&new_text[at..]);
+        assert_eq!(
+            kept,
+            text.strip_prefix('\u{feff}').unwrap_or(text),
+            "only insertions"
+        );
+        let (log, _) = load::check_bytes("t.ron".into(), insertion.bytes, today())
+            .into_log()
+            .expect("valid");
+        let added = log.moments.last().expect("a moment");
+        assert_eq!(added.what, new.what);
+        assert_eq!(added.quotes, new.quotes);
+        assert_eq!(added.commitments, new.commitments);
+        assert_eq!(added.witnesses, new.witnesses);
+        new_text
+    }
+
+    #[test]
+    fn inserts_after_the_last_moment_in_its_style() {
+        let text = format!(
+            "{HEAD}    moments: [\n      Moment(\n        id: \"m007\",\n        date: \"2026-09-10\",\n        tag: Scope,\n        project: \"search\",\n        what: \"x\",\n        reach: Team,\n      ),\n    ],\n)\n"
+        );
+        let new = insert_into(&text);
+        assert!(
+            new.contains(
+                "      ),\n      Moment(\n        id: \"m008\",\n        date: \"2026-11-20\",\n"
+            ),
+            "{new}"
+        );
+        assert!(new.contains("\n        quotes: [\n          Quote(by: \"Tess Obi\", role: Manager, text: \"Right \\\"call\\\".\"),\n        ],\n"), "{new}");
+        assert!(
+            new.contains(
+                "Other(\"Kim\"), what: \"Share the plan\", due: \"2026-11-27\", status: Open)"
+            ),
+            "{new}"
+        );
+        assert!(new.ends_with("      ),\n    ],\n)\n"), "{new}");
+    }
+
+    #[test]
+    fn adds_the_missing_trailing_comma_and_keeps_comments_and_crlf() {
+        let text = format!(
+            "{HEAD}    moments: [\n        Moment(id: \"a\", date: \"2026-09-10\", tag: Scope, project: \"search\", what: \"x\", reach: Team) // last\n        // more to come\n    ] /* end */,\n)\n"
+        )
+        .replace('\n', "\r\n");
+        let new = insert_into(&text);
+        assert!(new.contains("reach: Team), // last\r\n        // more to come\r\n        Moment(id: \"m001\", date: \"2026-11-20\""), "{new}");
+        assert!(!new.replace("\r\n", "").contains('\n'), "CRLF throughout");
+    }
+
+    #[test]
+    fn fills_an_empty_list_and_creates_a_missing_field() {
+        let empty = insert_into(&format!("{HEAD}    moments: [],\n)\n"));
+        assert!(
+            empty.contains("    moments: [\n        Moment(\n            id: \"m001\","),
+            "{empty}"
+        );
+        assert!(empty.ends_with("        ),\n    ],\n)\n"), "{empty}");
+        // No `moments` field, and no comma after the last field.
+        let missing = insert_into(&format!("{}\n)", HEAD.trim_end_matches(",\n")));
+        assert!(
+            missing.contains("Project(name: \"Search\")},\n    moments: [\n        Moment(\n"),
+            "{missing}"
+        );
+        assert!(missing.ends_with("        ),\n    ],\n)"), "{missing}");
+    }
+
+    #[test]
+    fn keeps_a_bom_and_tabs() {
+        let text = format!("\u{feff}{}    moments: [\n    ]\n)\n", HEAD).replace("    ", "\t");
+        let new_bytes = {
+            let source = Source::new("t.ron", text.clone());
+            Appender::new(&source)
+                .expect("outline")
+                .insert(&[moment("m001")])
+                .expect("insert")
+                .bytes
+        };
+        assert!(new_bytes.starts_with("\u{feff}Log(\n\tversion".as_bytes()));
+        let new = String::from_utf8(new_bytes).expect("utf8");
+        assert!(
+            new.contains("\tmoments: [\n\t\tMoment(\n\t\t\tid: \"m001\",\n"),
+            "{new}"
+        );
+        insert_into(&text);
+    }
+
+    #[test]
+    fn next_free_id_follows_the_highest_number() {
+        let ids = |list: &str| {
+            let text = format!("{HEAD}    moments: [{list}],\n)");
+            let source = Source::new("t.ron", text);
+            Appender::new(&source).expect("outline").next_free_id()
+        };
+        let m = |id: &str| {
+            format!(
+                "Moment(id: \"{id}\", date: \"2026-01-01\", tag: Scope, project: \"search\", what: \"x\", reach: Team),"
+            )
+        };
+        assert_eq!(ids(""), "m001");
+        assert_eq!(ids(&(m("m009") + &m("m002") + &m("x77"))), "m010");
+        assert_eq!(ids(&m("m999")), "m1000");
+        assert_eq!(ids(&m("m0041")), "m0042");
+    }
+
+    #[test]
+    fn refuses_unknown_projects_and_taken_ids() {
+        let text = format!(
+            "{HEAD}    moments: [Moment(id: \"m001\", date: \"2026-01-01\", tag: Scope, project: \"search\", what: \"x\", reach: Team)],\n)"
+        );
+        let source = Source::new("t.ron", text.clone());
+        let (log, _) = load::check_source(Source::new("t.ron", text), today())
+            .into_log()
+            .expect("valid");
+        let appender = Appender::new(&source).expect("outline");
+        let mut wrong = moment("m002");
+        wrong.project = "serch".into();
+        let error = appender.check(&log, &[wrong]).expect_err("unknown");
+        assert_eq!(
+            error.to_string(),
+            "unknown project `serch`; did you mean `search`? the log's projects are `search`"
+        );
+        assert!(matches!(
+            appender.check(&log, &[moment("m001")]),
+            Err(AppendError::DuplicateId { .. })
+        ));
+        assert!(matches!(
+            appender.check(&log, &[moment("m2"), moment("m2")]),
+            Err(AppendError::DuplicateId { .. })
+        ));
+        assert!(matches!(
+            appender.check(&log, &[moment("a b")]),
+            Err(AppendError::InvalidId { .. })
+        ));
+    }
+
+    #[test]
+    fn an_invalid_moment_is_refused_by_the_re_check() {
+        let text = format!("{HEAD}    moments: [],\n)");
+        let source = Source::new("t.ron", text);
+        let mut empty = moment("m001");
+        empty.what = "  ".into();
+        let insertion = Appender::new(&source)
+            .expect("outline")
+            .insert(&[empty])
+            .expect("insert");
+        let error = insertion
+            .verify("t.ron".into(), today())
+            .expect_err("empty what");
+        assert!(error.to_string().contains("empty `what`"), "{error}");
+    }
+
+    #[test]
+    fn strings_are_escaped_for_ron_and_unicode_is_kept() {
+        assert_eq!(
+            ron_string("a\"b\\c\nd\te\r\u{1b}Zoë"),
+            "\"a\\\"b\\\\c\\nd\\te\\r\\u{1b}Zoë\""
+        );
+    }
+}
