@@ -118,15 +118,42 @@ fn snippet(out: &mut String, source: &Source, span: &Span, label: &str, message:
     } else {
         line.chars().count().saturating_sub(start.col - 1).max(1)
     };
+    // A very long line (a minified log, a 1 MB string) is shown as a window around
+    // the culprit, so the caret still points at it.
+    let (line, first_col) = window(line, start.col, width);
+    let width = width.min(WINDOW_CHARS);
     // Keep tabs so the caret lines up under tabbed source.
     let pad: String = line
         .chars()
-        .take(start.col - 1)
+        .take(start.col - first_col)
         .map(|c| if c == '\t' { '\t' } else { ' ' })
         .collect();
     let _ = writeln!(out, "{:gutter$} |", "");
     let _ = writeln!(out, "{} | {line}", start.line);
     let _ = writeln!(out, "{:gutter$} | {pad}{}", "", "^".repeat(width));
+}
+
+/// The most characters of a source line a diagnostic shows.
+const WINDOW_CHARS: usize = 160;
+
+/// The part of `line` to show around column `col`, and the column it starts at.
+/// Cut ends are marked with `…`.
+fn window(line: &str, col: usize, width: usize) -> (String, usize) {
+    let count = line.chars().count();
+    if count <= WINDOW_CHARS {
+        return (line.to_string(), 1);
+    }
+    let context = WINDOW_CHARS.saturating_sub(width.min(WINDOW_CHARS)) / 2;
+    let first = col.saturating_sub(context.max(10)).max(1);
+    let shown: String = line.chars().skip(first - 1).take(WINDOW_CHARS).collect();
+    let tail = if first - 1 + WINDOW_CHARS < count { "…" } else { "" };
+    if first > 1 {
+        // The leading `…` takes the place of one character, keeping the caret aligned.
+        let rest: String = shown.chars().skip(1).collect();
+        (format!("…{rest}{tail}"), first)
+    } else {
+        (format!("{shown}{tail}"), first)
+    }
 }
 
 /// Renders every diagnostic, errors and warnings in file order, with a summary line.

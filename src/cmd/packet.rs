@@ -1,10 +1,70 @@
-//! `promo packet`.
+//! `promo packet`: the one-page promotion packet, in Markdown, HTML, PDF or as its
+//! JSON context.
+
+use std::path::Path;
 
 use super::Ctx;
-use crate::cli::PacketArgs;
+use crate::cli::{PacketArgs, PacketFormat, PaperArg};
 use crate::error::Error;
+use crate::evidence::Evidence;
+use crate::ladder::Ladder;
+use crate::log::load;
+use crate::packet::Packet;
+use crate::render::{self, Format, pdf::Paper, templates::Templates};
 
-/// Runs `promo packet`.
-pub fn run(_args: &PacketArgs, _ctx: &mut Ctx) -> Result<u8, Error> {
-    Err(Error::Usage("`promo packet` is not built yet".into()))
+/// Builds and writes the packet.
+pub fn run(args: &PacketArgs, ctx: &mut Ctx) -> Result<u8, Error> {
+    let format = format_of(args);
+    if format.is_binary() && args.output.is_none() && ctx.stdout_is_terminal {
+        return Err(Error::Usage(
+            "refusing to write a PDF to the terminal: use `-o packet.pdf` or redirect the output".into(),
+        ));
+    }
+    let (log, _source) = load::load(ctx.log()?, ctx.today)?;
+    let ladder = Ladder::load(args.ladder.as_deref())?;
+    let evidence = Evidence::rank(&log, ctx.today);
+    let objections = crate::objections::find(&log, &evidence, &ladder, ctx.today)?;
+    let headline = String::from("(the one-minute restatement appears here once `promo restate` lands)");
+    let mut packet = Packet::build(&log, &evidence, &objections, headline, ctx.today);
+    let paper = match args.paper {
+        PaperArg::Letter => Paper::Letter,
+        PaperArg::A4 => Paper::A4,
+    };
+    packet.fit_print(paper == Paper::A4);
+    let templates = Templates::load(args.templates.as_deref())?;
+    let rendered = render::renderer(format, &templates, paper).render(&packet)?;
+    if packet.map_more > 0 && format != Format::Json {
+        ctx.note(&format!(
+            "note: {} lower-ranked projects left out of the evidence map to keep one page (it shows the top {}); see them all with `promo map`",
+            packet.map_more,
+            packet.map.len()
+        ));
+    }
+    for note in &rendered.notes {
+        ctx.note(note);
+    }
+    ctx.emit(args.output.as_deref(), &rendered.bytes)?;
+    if let Some(path) = &args.output {
+        ctx.note(&format!("wrote {}", path.display()));
+    }
+    Ok(0)
+}
+
+/// `--format`, else `--context`, else the output file's extension, else Markdown.
+fn format_of(args: &PacketArgs) -> Format {
+    if args.context {
+        return Format::Json;
+    }
+    match args.format {
+        Some(PacketFormat::Md) => Format::Markdown,
+        Some(PacketFormat::Html) => Format::Html,
+        Some(PacketFormat::Pdf) => Format::Pdf,
+        Some(PacketFormat::Json) => Format::Json,
+        None => match args.output.as_deref().and_then(Path::extension).and_then(|e| e.to_str()) {
+            Some(ext) if ext.eq_ignore_ascii_case("pdf") => Format::Pdf,
+            Some(ext) if ext.eq_ignore_ascii_case("html") || ext.eq_ignore_ascii_case("htm") => Format::Html,
+            Some(ext) if ext.eq_ignore_ascii_case("json") => Format::Json,
+            _ => Format::Markdown,
+        },
+    }
 }

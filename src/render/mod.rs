@@ -1,0 +1,156 @@
+//! Renderers: every format is drawn from one serialisable report context, so what one
+//! format shows the others can show. Markdown, HTML and text come from tera templates
+//! ([`templates`]), PDF is laid out by [`pdf`], and JSON is the context itself.
+
+pub mod escape;
+pub mod pdf;
+pub mod templates;
+
+use serde::Serialize;
+
+use crate::error::Error;
+use templates::Templates;
+
+/// A report every format can render.
+pub trait Report: Serialize {
+    /// The template base name: `packet` renders from `packet.md` and `packet.html`.
+    const NAME: &'static str;
+
+    /// The report laid out as one PDF page.
+    fn page(&self) -> pdf::Page;
+}
+
+/// An output format.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Format {
+    /// Plain text, from `NAME.txt`.
+    Text,
+    /// Markdown, from `NAME.md`.
+    Markdown,
+    /// A self-contained HTML page, from `NAME.html`.
+    Html,
+    /// A one-page PDF.
+    Pdf,
+    /// The context as JSON.
+    Json,
+}
+
+impl Format {
+    /// Whether the output is binary (must not go to a terminal).
+    pub fn is_binary(self) -> bool {
+        self == Format::Pdf
+    }
+}
+
+/// What a renderer produced, and what the person should be told about it.
+#[derive(Debug)]
+pub struct Rendered {
+    /// The output.
+    pub bytes: Vec<u8>,
+    /// Notes for standard error: rows dropped to fit the page, glyphs missing.
+    pub notes: Vec<String>,
+}
+
+/// Turns a report into bytes of one format.
+pub trait Renderer<R: Report> {
+    /// Renders the report.
+    fn render(&self, report: &R) -> Result<Rendered, Error>;
+}
+
+/// Markdown, HTML and text: a tera template named after the report.
+pub struct TemplateRenderer<'a> {
+    templates: &'a Templates,
+    extension: &'static str,
+}
+
+impl<R: Report> Renderer<R> for TemplateRenderer<'_> {
+    fn render(&self, report: &R) -> Result<Rendered, Error> {
+        let name = format!("{}.{}", R::NAME, self.extension);
+        let text = self.templates.render(&name, report)?;
+        Ok(Rendered {
+            bytes: text.into_bytes(),
+            notes: Vec::new(),
+        })
+    }
+}
+
+/// The context as pretty JSON.
+pub struct JsonRenderer;
+
+impl<R: Report> Renderer<R> for JsonRenderer {
+    fn render(&self, report: &R) -> Result<Rendered, Error> {
+        let mut bytes = serde_json::to_vec_pretty(report).map_err(|e| Error::Usage(e.to_string()))?;
+        bytes.push(b'\n');
+        Ok(Rendered { bytes, notes: Vec::new() })
+    }
+}
+
+/// One PDF page.
+pub struct PdfRenderer {
+    paper: pdf::Paper,
+}
+
+impl<R: Report> Renderer<R> for PdfRenderer {
+    fn render(&self, report: &R) -> Result<Rendered, Error> {
+        let page = report.page();
+        let (bytes, layout) = pdf::render(&page, self.paper).map_err(|e| Error::Pdf(e.to_string()))?;
+        let mut notes = Vec::new();
+        for (block, dropped) in &layout.dropped {
+            if *dropped > 0 {
+                notes.push(format!(
+                    "note: {dropped} lower-ranked {} from “{}” left out to keep the page to one sheet",
+                    if *dropped == 1 { "entry" } else { "entries" },
+                    section_of(&page, *block)
+                ));
+            }
+        }
+        if layout.truncated_cells > 0 {
+            notes.push(format!(
+                "note: {} long text{} shortened with … to fit the page",
+                layout.truncated_cells,
+                if layout.truncated_cells == 1 { "" } else { "s" }
+            ));
+        }
+        if let Some(block) = layout.cut_at_block {
+            notes.push(format!(
+                "warning: the page could not hold everything even at the smallest type; it ends at “{}”",
+                section_of(&page, block)
+            ));
+        }
+        if !layout.missing_glyphs.is_empty() {
+            let names: Vec<String> = layout
+                .missing_glyphs
+                .iter()
+                .map(|c| format!("`{c}` (U+{:04X})", u32::from(*c)))
+                .collect();
+            notes.push(format!(
+                "warning: the PDF font has no glyph for {}; drawn as a replacement mark",
+                names.join(", ")
+            ));
+        }
+        Ok(Rendered { bytes, notes })
+    }
+}
+
+/// The heading a block sits under.
+fn section_of(page: &pdf::Page, block: usize) -> String {
+    page.blocks[..block.min(page.blocks.len())]
+        .iter()
+        .rev()
+        .find_map(|b| match b {
+            pdf::Block::Heading(text) => Some(text.clone()),
+            _ => None,
+        })
+        .unwrap_or_else(|| "the page".to_string())
+}
+
+/// The renderer for a format.
+pub fn renderer<'a, R: Report>(format: Format, templates: &'a Templates, paper: pdf::Paper) -> Box<dyn Renderer<R> + 'a> {
+    match format {
+        Format::Text => Box::new(TemplateRenderer { templates, extension: "txt" }),
+        Format::Markdown => Box::new(TemplateRenderer { templates, extension: "md" }),
+        Format::Html => Box::new(TemplateRenderer { templates, extension: "html" }),
+        Format::Json => Box::new(JsonRenderer),
+        Format::Pdf => Box::new(PdfRenderer { paper }),
+    }
+}

@@ -1,0 +1,258 @@
+//! Turns laid-out commands into printpdf operations and serializes the document
+//! deterministically: fixed font resource names (derived from the glyphs used), no
+//! dates, and a document `/ID` derived from the file's own bytes.
+
+use std::collections::BTreeSet;
+
+use printpdf::{
+    Color, FontId, Op, PaintMode, PdfDocument, PdfFont, PdfFontHandle, PdfPage, PdfSaveOptions, Pt,
+    Rect, Rgb as PdfRgb, TextItem, TextMatrix,
+};
+
+use super::PdfError;
+use super::font::{Face, Fonts};
+use super::layout::{Cmd, Geometry, Rgb};
+
+/// Document information written to the PDF's Info dictionary.
+pub(super) struct DocInfo<'a> {
+    /// `/Title`.
+    pub(super) title: &'a str,
+    /// `/Subject`.
+    pub(super) subject: &'a str,
+}
+
+/// Placeholder for the two `/ID` strings; replaced by a hash of the finished file.
+const ID_PLACEHOLDER: &[u8; 32] = b"00000000000000000000000000000000";
+
+/// Builds the one-page PDF for `cmds` and returns its bytes.
+pub(super) fn write(
+    cmds: &[Cmd],
+    geo: &Geometry,
+    info: &DocInfo<'_>,
+    fonts: &Fonts,
+) -> Result<Vec<u8>, PdfError> {
+    let ids = font_ids(cmds);
+    let mut doc = PdfDocument::new(info.title);
+    doc.metadata.info.subject = info.subject.to_string();
+    doc.metadata.info.creator = "promo".to_string();
+    doc.metadata.info.producer = "promo (printpdf 0.12)".to_string();
+    for (face, id) in &ids {
+        let parsed = fonts.face(*face).parsed.clone();
+        doc.resources
+            .fonts
+            .map
+            .insert(id.clone(), PdfFont::new(parsed));
+    }
+    let ops = to_ops(cmds, geo, &ids);
+    let bounds = Rect::from_wh(Pt(geo.width), Pt(geo.height));
+    doc.pages.push(PdfPage {
+        media_box: bounds.clone(),
+        trim_box: bounds.clone(),
+        crop_box: bounds,
+        ops,
+    });
+
+    let opts = PdfSaveOptions {
+        optimize: true,
+        subset_fonts: true,
+        secure: true,
+        image_optimization: None,
+    };
+    let mut warnings = Vec::new();
+    let mut lo = doc.to_lopdf_document(&opts, &mut warnings);
+
+    // printpdf writes a random /ID and epoch dates: make the file reproducible.
+    if let Ok(id) = lo.trailer.get_mut(b"ID")
+        && let Ok(parts) = id.as_array_mut()
+    {
+        for part in parts.iter_mut() {
+            if let Ok(s) = part.as_str_mut() {
+                *s = ID_PLACEHOLDER.to_vec();
+            }
+        }
+    }
+    if let Ok(info_id) = lo.trailer.get(b"Info").and_then(|o| o.as_reference())
+        && let Ok(dict) = lo.get_object_mut(info_id).and_then(|o| o.as_dict_mut())
+    {
+        for key in [
+            "CreationDate",
+            "ModDate",
+            "Trapped",
+            "GTS_PDFXVersion",
+            "Identifier",
+            "Keywords",
+            "Author",
+        ] {
+            dict.remove(key.as_bytes());
+        }
+    }
+    lo.compress();
+    let mut out = Vec::new();
+    lo.save_to(&mut out).map_err(|e| PdfError::Write {
+        reason: e.to_string(),
+    })?;
+    stamp_id(&mut out);
+    Ok(out)
+}
+
+/// Replaces the `/ID` placeholders in the trailer with a hash of the whole file.
+fn stamp_id(out: &mut [u8]) {
+    let a = fnv1a(out, 0xcbf2_9ce4_8422_2325);
+    let b = fnv1a(out, 0x8422_2325_cbf2_9ce4);
+    let hex = format!("{a:016x}{b:016x}");
+    let tail_start = find_last(out, b"trailer").unwrap_or(0);
+    let mut from = tail_start;
+    while let Some(pos) = find_from(out, ID_PLACEHOLDER, from) {
+        out[pos..pos + ID_PLACEHOLDER.len()].copy_from_slice(hex.as_bytes());
+        from = pos + ID_PLACEHOLDER.len();
+    }
+}
+
+fn fnv1a(bytes: &[u8], seed: u64) -> u64 {
+    bytes.iter().fold(seed, |h, b| {
+        (h ^ u64::from(*b)).wrapping_mul(0x0000_0100_0000_01b3)
+    })
+}
+
+fn find_last(hay: &[u8], needle: &[u8]) -> Option<usize> {
+    hay.windows(needle.len()).rposition(|w| w == needle)
+}
+
+fn find_from(hay: &[u8], needle: &[u8], from: usize) -> Option<usize> {
+    hay.get(from..)?
+        .windows(needle.len())
+        .position(|w| w == needle)
+        .map(|p| p + from)
+}
+
+/// A font resource name per face used, derived from the characters drawn with it, so
+/// it is stable for the same content (it doubles as the six-letter subset tag).
+fn font_ids(cmds: &[Cmd]) -> Vec<(Face, FontId)> {
+    let mut ids: Vec<(Face, FontId)> = Vec::new();
+    for face in [Face::Regular, Face::Bold] {
+        let chars: BTreeSet<char> = cmds
+            .iter()
+            .filter_map(|c| match c {
+                Cmd::Text { face: f, text, .. } if *f == face => Some(text.chars()),
+                _ => None,
+            })
+            .flatten()
+            .collect();
+        if chars.is_empty() {
+            continue;
+        }
+        let seed = match face {
+            Face::Regular => 0x5245_4755_4c41_5221,
+            Face::Bold => 0x424f_4c44_424f_4c44,
+        };
+        let mut bytes = Vec::new();
+        for c in &chars {
+            bytes.extend_from_slice(&u32::from(*c).to_le_bytes());
+        }
+        let mut h = fnv1a(&bytes, seed);
+        let mut tag = String::with_capacity(6);
+        for _ in 0..6 {
+            tag.push(char::from(b'A' + (h % 26) as u8));
+            h /= 26;
+        }
+        if ids.iter().any(|(_, id)| id.0 == tag) {
+            tag.replace_range(5..6, if tag.ends_with('Z') { "Y" } else { "Z" });
+        }
+        ids.push((face, FontId(tag)));
+    }
+    ids
+}
+
+fn color(c: Rgb) -> Color {
+    Color::Rgb(PdfRgb {
+        r: c.0,
+        g: c.1,
+        b: c.2,
+        icc_profile: None,
+    })
+}
+
+/// Rounds a coordinate to 1/100 pt (keeps the content stream short).
+fn r2(v: f32) -> f32 {
+    (v * 100.0).round() / 100.0
+}
+
+/// Converts commands to operations: fills as filled rectangles, text as one text
+/// section per line of one text (runs that continue each other on a baseline; table
+/// cells and bullets get their own section, so extractors see them as separate lines),
+/// every run placed absolutely with its own text matrix.
+fn to_ops(cmds: &[Cmd], geo: &Geometry, ids: &[(Face, FontId)]) -> Vec<Op> {
+    let font_of = |face: Face| {
+        ids.iter()
+            .find(|(f, _)| *f == face)
+            .map(|(_, id)| PdfFontHandle::External(id.clone()))
+    };
+    let mut ops = Vec::new();
+    let mut fill: Option<Rgb> = None;
+    let mut set_fill = |ops: &mut Vec<Op>, c: Rgb| {
+        if fill != Some(c) {
+            ops.push(Op::SetFillColor { col: color(c) });
+            fill = Some(c);
+        }
+    };
+    let mut i = 0;
+    while i < cmds.len() {
+        match &cmds[i] {
+            Cmd::Fill { x, y, w, h, color } => {
+                set_fill(&mut ops, *color);
+                ops.push(Op::DrawRectangle {
+                    rectangle: Rect {
+                        x: Pt(r2(*x)),
+                        y: Pt(r2(geo.height - y - h)),
+                        width: Pt(r2(*w)),
+                        height: Pt(r2(*h)),
+                        mode: Some(PaintMode::Fill),
+                        winding_order: None,
+                    },
+                });
+                i += 1;
+            }
+            Cmd::Text { y: baseline, x, .. } => {
+                let baseline = *baseline;
+                let mut pen = *x;
+                ops.push(Op::StartTextSection);
+                let mut font: Option<(Face, f32)> = None;
+                while let Some(Cmd::Text {
+                    x,
+                    y,
+                    face,
+                    size,
+                    color,
+                    text,
+                    width,
+                }) = cmds.get(i)
+                {
+                    if *y != baseline || (*x - pen).abs() > 0.01 {
+                        break;
+                    }
+                    pen = x + width;
+                    i += 1;
+                    let Some(handle) = font_of(*face) else {
+                        continue;
+                    };
+                    if font != Some((*face, *size)) {
+                        ops.push(Op::SetFont {
+                            font: handle,
+                            size: Pt(r2(*size)),
+                        });
+                        font = Some((*face, *size));
+                    }
+                    set_fill(&mut ops, *color);
+                    ops.push(Op::SetTextMatrix {
+                        matrix: TextMatrix::Translate(Pt(r2(*x)), Pt(r2(geo.height - y))),
+                    });
+                    ops.push(Op::ShowText {
+                        items: vec![TextItem::Text(text.clone())],
+                    });
+                }
+                ops.push(Op::EndTextSection);
+            }
+        }
+    }
+    ops
+}

@@ -1,0 +1,143 @@
+//! The tera templates reports are rendered from: built in, overridable by name from a
+//! user directory, and exportable for editing.
+//!
+//! Markdown and HTML get their own engines so each escapes user text its own way:
+//! HTML with tera's HTML escaper, Markdown with [`super::escape::markdown`]. Plain-text
+//! templates (`.txt`) are not escaped. User templates see only the context they are
+//! given: tera 2 has no function that reads the environment or a file, and only files
+//! directly inside the template directory are loaded.
+
+use std::path::{Path, PathBuf};
+
+use serde::Serialize;
+
+use crate::error::Error;
+
+/// The built-in templates, by file name.
+pub const BUILTIN: &[(&str, &str)] = &[
+    ("packet.md", include_str!("../../templates/packet.md")),
+    ("packet.html", include_str!("../../templates/packet.html")),
+    ("premortem.txt", include_str!("../../templates/premortem.txt")),
+    ("premortem.md", include_str!("../../templates/premortem.md")),
+    ("premortem.html", include_str!("../../templates/premortem.html")),
+];
+
+/// Template files larger than this are refused.
+const MAX_TEMPLATE_BYTES: u64 = 1024 * 1024;
+
+/// The loaded template engines.
+pub struct Templates {
+    markdown: tera::Tera,
+    html: tera::Tera,
+    text: tera::Tera,
+}
+
+impl Templates {
+    /// The built-in templates, overridden by any same-named file in `user_dir`
+    /// (`.md`, `.html` or `.txt` files directly inside it; others are ignored).
+    pub fn load(user_dir: Option<&Path>) -> Result<Self, Error> {
+        let mut sources: Vec<(String, String, PathBuf)> = BUILTIN
+            .iter()
+            .map(|(name, text)| ((*name).to_string(), (*text).to_string(), PathBuf::from(format!("<built-in {name}>"))))
+            .collect();
+        if let Some(dir) = user_dir {
+            for (name, text, path) in read_user_dir(dir)? {
+                match sources.iter_mut().find(|(n, _, _)| *n == name) {
+                    Some(slot) => *slot = (name, text, path),
+                    None => sources.push((name, text, path)),
+                }
+            }
+        }
+        let mut markdown = tera::Tera::new();
+        markdown.autoescape_on([".md"]);
+        markdown.set_escape_fn(super::escape::markdown);
+        let mut html = tera::Tera::new();
+        html.autoescape_on([".html"]);
+        let mut text = tera::Tera::new();
+        text.autoescape_on(Vec::<&str>::new());
+        for (name, source, path) in &sources {
+            let engine = match extension(name) {
+                "md" => &mut markdown,
+                "html" => &mut html,
+                _ => &mut text,
+            };
+            engine.add_raw_template(name, source).map_err(|e| Error::Template {
+                name: name.clone(),
+                path: path.clone(),
+                cause: crate::error_chain(&e),
+            })?;
+        }
+        Ok(Self { markdown, html, text })
+    }
+
+    /// Renders template `name` (e.g. `packet.md`) with `context`.
+    pub fn render(&self, name: &str, context: &impl Serialize) -> Result<String, Error> {
+        let engine = match extension(name) {
+            "md" => &self.markdown,
+            "html" => &self.html,
+            _ => &self.text,
+        };
+        let template_error = |e: tera::Error| Error::Template {
+            name: name.to_string(),
+            path: PathBuf::from(name),
+            cause: crate::error_chain(&e),
+        };
+        let context = tera::Context::from_serialize(context).map_err(template_error)?;
+        engine.render(name, &context).map_err(template_error)
+    }
+}
+
+fn extension(name: &str) -> &str {
+    name.rsplit_once('.').map_or("", |(_, ext)| ext)
+}
+
+/// Reads the template files directly inside `dir`, refusing links that lead outside it.
+fn read_user_dir(dir: &Path) -> Result<Vec<(String, String, PathBuf)>, Error> {
+    let root = dir.canonicalize().map_err(|source| Error::read(dir, source))?;
+    let entries = std::fs::read_dir(&root).map_err(|source| Error::read(dir, source))?;
+    let mut found = Vec::new();
+    for entry in entries {
+        let entry = entry.map_err(|source| Error::read(dir, source))?;
+        let path = entry.path();
+        let Some(name) = path.file_name().and_then(|n| n.to_str()).map(str::to_string) else {
+            continue;
+        };
+        if !matches!(extension(&name), "md" | "html" | "txt") {
+            continue;
+        }
+        let real = path.canonicalize().map_err(|source| Error::read(&path, source))?;
+        if real.parent() != Some(root.as_path()) || !real.is_file() {
+            return Err(Error::TemplateOutsideDir { path, dir: dir.to_path_buf() });
+        }
+        let size = real.metadata().map_err(|source| Error::read(&path, source))?.len();
+        if size > MAX_TEMPLATE_BYTES {
+            return Err(Error::Template {
+                name,
+                path,
+                cause: format!("template is {size} bytes, over the {MAX_TEMPLATE_BYTES}-byte limit"),
+            });
+        }
+        let text = std::fs::read_to_string(&real).map_err(|source| Error::read(&path, source))?;
+        found.push((name, text, path));
+    }
+    found.sort();
+    Ok(found)
+}
+
+/// Writes the built-in templates into `dir` (created if needed), keeping any file
+/// already there. Returns the paths written and the paths kept.
+pub fn export(dir: &Path) -> Result<(Vec<PathBuf>, Vec<PathBuf>), Error> {
+    std::fs::create_dir_all(dir).map_err(|source| Error::Write { path: dir.to_path_buf(), source })?;
+    let mut written = Vec::new();
+    let mut kept = Vec::new();
+    for (name, text) in BUILTIN {
+        let path = dir.join(name);
+        if path.exists() {
+            kept.push(path);
+            continue;
+        }
+        crate::store::write_new(&path, text.as_bytes())?;
+        written.push(path);
+    }
+    Ok((written, kept))
+}
