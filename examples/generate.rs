@@ -32,8 +32,18 @@ impl Rng {
 }
 
 const PEOPLE: &[&str] = &[
-    "Sam Lee", "Priya Natarajan", "Zoë Łukasiewicz", "Søren Ødegaard", "José Ramírez", "Dana Whitfield",
-    "Mei Tanaka", "Kwame Mensah", "Ines Duarte", "Tomás Herrera", "Aiko Mori", "Björn Larsson",
+    "Sam Lee",
+    "Priya Natarajan",
+    "Zoë Łukasiewicz",
+    "Søren Ødegaard",
+    "José Ramírez",
+    "Dana Whitfield",
+    "Mei Tanaka",
+    "Kwame Mensah",
+    "Ines Duarte",
+    "Tomás Herrera",
+    "Aiko Mori",
+    "Björn Larsson",
 ];
 const OPENINGS: &[(&str, &str)] = &[
     ("Decision", "Chose"),
@@ -101,12 +111,20 @@ fn generate(moments: usize, seed: u64) -> String {
     let projects = (moments / 50).clamp(3, 40);
     let mut out = String::with_capacity(moments * 420 + 1024);
     out.push_str("// Synthetic log from examples/generate.rs.\nLog(\n    version: 1,\n");
-    out.push_str("    owner: Person(name: \"Ana Ruiz\", role: \"Product Manager\", level: \"L5\"),\n");
+    out.push_str(
+        "    owner: Person(name: \"Ana Ruiz\", role: \"Product Manager\", level: \"L5\"),\n",
+    );
     out.push_str("    manager: \"Sam Lee\",\n");
-    out.push_str("    target: Target(level: \"L6\", submission: \"2027-03-01\", cycle: \"H1 2027\"),\n");
+    out.push_str(
+        "    target: Target(level: \"L6\", submission: \"2027-03-01\", cycle: \"H1 2027\"),\n",
+    );
     out.push_str("    projects: {\n");
     for p in 0..projects {
-        let _ = writeln!(out, "        \"p{p:02}\": Project(name: \"Programme {p} — {}\"),", rng.pick(PEOPLE));
+        let _ = writeln!(
+            out,
+            "        \"p{p:02}\": Project(name: \"Programme {p} — {}\"),",
+            rng.pick(PEOPLE)
+        );
     }
     out.push_str("    },\n    moments: [\n");
     for i in 0..moments {
@@ -122,7 +140,9 @@ fn generate(moments: usize, seed: u64) -> String {
             "        Moment(\n            id: \"m{i:06}\",\n            date: \"{date}\",\n            tag: {tag},\n            project: \"p{project:02}\",\n            what: \"{what}\",\n            reach: {reach},\n"
         );
         if rng.below(10) < 8 {
-            let impact = rng.pick(IMPACTS).replace("{n}", &(rng.below(40) + 1).to_string());
+            let impact = rng
+                .pick(IMPACTS)
+                .replace("{n}", &(rng.below(40) + 1).to_string());
             let _ = writeln!(out, "            impact: \"{impact}\",");
         }
         let _ = writeln!(out, "            witnesses: [\"{}\"],", rng.pick(PEOPLE));

@@ -146,7 +146,11 @@ fn window(line: &str, col: usize, width: usize) -> (String, usize) {
     let context = WINDOW_CHARS.saturating_sub(width.min(WINDOW_CHARS)) / 2;
     let first = col.saturating_sub(context.max(10)).max(1);
     let shown: String = line.chars().skip(first - 1).take(WINDOW_CHARS).collect();
-    let tail = if first - 1 + WINDOW_CHARS < count { "…" } else { "" };
+    let tail = if first - 1 + WINDOW_CHARS < count {
+        "…"
+    } else {
+        ""
+    };
     if first > 1 {
         // The leading `…` takes the place of one character, keeping the caret aligned.
         let rest: String = shown.chars().skip(1).collect();

@@ -152,7 +152,13 @@ pub struct ObjectionRow {
 
 impl Packet {
     /// Gathers the packet from the ranked evidence and the objections (attack order).
-    pub fn build(log: &Log, evidence: &Evidence<'_>, objections: &[Objection], headline: String, today: chrono::NaiveDate) -> Self {
+    pub fn build(
+        log: &Log,
+        evidence: &Evidence<'_>,
+        objections: &[Objection],
+        headline: String,
+        today: chrono::NaiveDate,
+    ) -> Self {
         let owner = Owner {
             name: clamp(&log.owner.name, 80),
             role: log.owner.role.as_deref().map(|r| clamp(r, 60)),
@@ -170,7 +176,15 @@ impl Packet {
                 key: p.key.clone(),
                 project: clamp(&p.name, 60),
                 scope: scope_label(p),
-                impact: clamp(&p.impacts.iter().take(2).map(|i| clamp(i, 90)).collect::<Vec<_>>().join("; "), LINE_CHARS),
+                impact: clamp(
+                    &p.impacts
+                        .iter()
+                        .take(2)
+                        .map(|i| clamp(i, 90))
+                        .collect::<Vec<_>>()
+                        .join("; "),
+                    LINE_CHARS,
+                ),
                 score: p.score,
             })
             .collect();
@@ -204,7 +218,11 @@ impl Packet {
     /// the browser test).
     pub fn fit_print(&mut self, a4: bool) {
         self.paper = if a4 { "a4" } else { "letter" }.into();
-        let (width_mm, height_mm) = if a4 { (210.0 - 26.0, 297.0 - 22.0) } else { (215.9 - 26.0, 279.4 - 22.0) };
+        let (width_mm, height_mm) = if a4 {
+            (210.0 - 26.0, 297.0 - 22.0)
+        } else {
+            (215.9 - 26.0, 279.4 - 22.0)
+        };
         let mut size = PRINT_FONT_MAX;
         while size > PRINT_FONT_MIN && self.print_height_mm(size, width_mm) * 1.12 > height_mm {
             size -= 0.1;
@@ -223,15 +241,30 @@ impl Packet {
         let line_mm = |size: f32| size * 1.22 * MM_PER_PT;
         let heading_mm = 8.0 * MM_PER_PT + line_mm(pt);
         let mut h = 13.0 * 1.3 * MM_PER_PT + 4.0;
-        let sub = format!("{:?} {} {} {:?} {} {}", self.owner.role, self.owner.level, self.owner.target_level, self.owner.cycle, self.owner.submission, self.owner.manager);
+        let sub = format!(
+            "{:?} {} {} {:?} {} {}",
+            self.owner.role,
+            self.owner.level,
+            self.owner.target_level,
+            self.owner.cycle,
+            self.owner.submission,
+            self.owner.manager
+        );
         h += lines(&sub, 0.95 * pt, width_mm) * line_mm(0.95 * pt);
         h += 5.0 * heading_mm;
         h += lines(&self.headline, 1.05 * pt, width_mm) * line_mm(1.05 * pt);
         let table = 0.94 * pt;
         h += line_mm(table) + 1.0;
         for row in &self.map {
-            let cells = [(&row.project, 0.24), (&row.scope, 0.22), (&row.impact, 0.54)];
-            let tallest = cells.iter().map(|(t, share)| lines(t, table, width_mm * share - 3.0)).fold(1.0, f32::max);
+            let cells = [
+                (&row.project, 0.24),
+                (&row.scope, 0.22),
+                (&row.impact, 0.54),
+            ];
+            let tallest = cells
+                .iter()
+                .map(|(t, share)| lines(t, table, width_mm * share - 3.0))
+                .fold(1.0, f32::max);
             h += tallest * line_mm(table) + 1.0;
         }
         if self.map_more > 0 {
@@ -241,15 +274,36 @@ impl Packet {
         for ex in &self.examples {
             let text = format!("{} — {}", ex.what, ex.impact.as_deref().unwrap_or(""));
             h += lines(&text, pt, item_width) * line_mm(pt);
-            h += lines(&format!("{} {} {} {} {}", ex.id, ex.date, ex.reach, ex.project, ex.vouched_by), 0.86 * pt, item_width) * line_mm(0.86 * pt);
+            h += lines(
+                &format!(
+                    "{} {} {} {} {}",
+                    ex.id, ex.date, ex.reach, ex.project, ex.vouched_by
+                ),
+                0.86 * pt,
+                item_width,
+            ) * line_mm(0.86 * pt);
             h += 0.6;
         }
-        for signal in [&self.signals.manager, &self.signals.peer, &self.signals.outcome] {
-            h += lines(&format!("{}: {}", signal.label, signal.text), pt, item_width) * line_mm(pt) + 0.6;
+        for signal in [
+            &self.signals.manager,
+            &self.signals.peer,
+            &self.signals.outcome,
+        ] {
+            h += lines(
+                &format!("{}: {}", signal.label, signal.text),
+                pt,
+                item_width,
+            ) * line_mm(pt)
+                + 0.6;
         }
         h += lines(&self.signals.verdict, pt, width_mm) * line_mm(pt);
         for o in &self.objections {
-            h += lines(&format!("{} open {} {}", o.question, o.severity, o.answer), pt, item_width) * line_mm(pt) + 0.6;
+            h += lines(
+                &format!("{} open {} {}", o.question, o.severity, o.answer),
+                pt,
+                item_width,
+            ) * line_mm(pt)
+                + 0.6;
         }
         h + line_mm(0.86 * pt) + 3.0
     }
@@ -284,7 +338,11 @@ fn vouchers(log: &Log, moment: &crate::log::Moment) -> Vec<String> {
     for witness in &moment.witnesses {
         if !seen.contains(&witness.as_str()) {
             seen.push(witness);
-            let label = if *witness == log.manager { format!("{} (manager)", clamp(witness, 40)) } else { clamp(witness, 40) };
+            let label = if *witness == log.manager {
+                format!("{} (manager)", clamp(witness, 40))
+            } else {
+                clamp(witness, 40)
+            };
             names.push(label);
         }
     }
@@ -312,30 +370,51 @@ fn example(log: &Log, scored: &ScoredMoment<'_>) -> Example {
 fn signals(log: &Log, evidence: &Evidence<'_>) -> Signals {
     // Quotes from the strongest moments first.
     let quotes = || evidence.moments.iter().flat_map(|m| m.moment.quotes.iter());
-    let sponsor = quotes().find(|q| q.role == Role::Manager).or_else(|| quotes().find(|q| q.role == Role::Skip));
+    let sponsor = quotes()
+        .find(|q| q.role == Role::Manager)
+        .or_else(|| quotes().find(|q| q.role == Role::Skip));
     let manager = match sponsor {
         Some(q) => Signal {
             label: "Manager".into(),
-            text: format!("“{}” — {} ({})", clamp(&q.text, 130), clamp(&q.by, 40), q.role.label()),
+            text: format!(
+                "“{}” — {} ({})",
+                clamp(&q.text, 130),
+                clamp(&q.by, 40),
+                q.role.label()
+            ),
             strong: true,
         },
         None => Signal {
             label: "Manager".into(),
-            text: format!("No quote from {} or a skip-level yet.", clamp(&log.manager, 40)),
+            text: format!(
+                "No quote from {} or a skip-level yet.",
+                clamp(&log.manager, 40)
+            ),
             strong: false,
         },
     };
     let is_peer = |q: &&crate::log::Quote| matches!(q.role, Role::Peer | Role::Stakeholder);
-    let substantive = quotes().filter(is_peer).find(|q| signal::names_scope_or_leverage(&q.text));
+    let substantive = quotes()
+        .filter(is_peer)
+        .find(|q| signal::names_scope_or_leverage(&q.text));
     let peer = match (substantive, quotes().find(is_peer)) {
         (Some(q), _) => Signal {
             label: "Peers".into(),
-            text: format!("“{}” — {} ({})", clamp(&q.text, 130), clamp(&q.by, 40), q.role.label()),
+            text: format!(
+                "“{}” — {} ({})",
+                clamp(&q.text, 130),
+                clamp(&q.by, 40),
+                q.role.label()
+            ),
             strong: true,
         },
         (None, Some(q)) => Signal {
             label: "Peers".into(),
-            text: format!("Only general praise so far (“{}” — {}).", clamp(&q.text, 80), clamp(&q.by, 40)),
+            text: format!(
+                "Only general praise so far (“{}” — {}).",
+                clamp(&q.text, 80),
+                clamp(&q.by, 40)
+            ),
             strong: false,
         },
         (None, None) => Signal {
@@ -347,7 +426,12 @@ fn signals(log: &Log, evidence: &Evidence<'_>) -> Signals {
     let quantified = evidence
         .top_examples()
         .chain(evidence.moments.iter())
-        .find_map(|m| m.moment.impact.as_deref().filter(|i| impact::is_quantified(i)));
+        .find_map(|m| {
+            m.moment
+                .impact
+                .as_deref()
+                .filter(|i| impact::is_quantified(i))
+        });
     let outcome = match quantified {
         Some(text) => Signal {
             label: "Outcome".into(),
@@ -360,19 +444,28 @@ fn signals(log: &Log, evidence: &Evidence<'_>) -> Signals {
             strong: false,
         },
     };
-    let missing: Vec<&str> = [(&manager, "the manager"), (&peer, "peers"), (&outcome, "the outcome")]
-        .iter()
-        .filter(|(s, _)| !s.strong)
-        .map(|(_, name)| *name)
-        .collect();
+    let missing: Vec<&str> = [
+        (&manager, "the manager"),
+        (&peer, "peers"),
+        (&outcome, "the outcome"),
+    ]
+    .iter()
+    .filter(|(s, _)| !s.strong)
+    .map(|(_, name)| *name)
+    .collect();
     let aligned = missing.is_empty();
     let verdict = if aligned {
-        "All three point the same way: the manager, peers and the numbers tell one story.".to_string()
+        "All three point the same way: the manager, peers and the numbers tell one story."
+            .to_string()
     } else {
         format!(
             "Not yet aligned: {} {} not carry the case yet.",
             join_names(&missing.iter().map(|s| (*s).to_string()).collect::<Vec<_>>()),
-            if missing.len() == 1 && missing[0] != "peers" { "does" } else { "do" }
+            if missing.len() == 1 && missing[0] != "peers" {
+                "does"
+            } else {
+                "do"
+            }
         )
     };
     Signals {
@@ -386,7 +479,11 @@ fn signals(log: &Log, evidence: &Evidence<'_>) -> Signals {
 
 /// Open gaps (fired objections, attack order), then the questions the evidence
 /// already answers, up to [`OBJECTION_ROWS`].
-fn objection_rows(log: &Log, evidence: &Evidence<'_>, objections: &[Objection]) -> Vec<ObjectionRow> {
+fn objection_rows(
+    log: &Log,
+    evidence: &Evidence<'_>,
+    objections: &[Objection],
+) -> Vec<ObjectionRow> {
     let mut rows: Vec<ObjectionRow> = objections
         .iter()
         .take(OBJECTION_ROWS)
@@ -424,7 +521,11 @@ fn answered(log: &Log, evidence: &Evidence<'_>) -> Vec<(&'static str, &'static s
     // The strongest of the widest-reaching top examples (the first in rank order).
     let widest = top.iter().map(|m| m.moment.reach).max();
     if let Some(widest) = widest.and_then(|reach| top.iter().find(|m| m.moment.reach == reach)) {
-        let beyond = evidence.moments.iter().filter(|m| m.moment.reach > crate::log::Reach::Team).count();
+        let beyond = evidence
+            .moments
+            .iter()
+            .filter(|m| m.moment.reach > crate::log::Reach::Team)
+            .count();
         out.push((
             "thin-scope",
             "Is this bigger than the owner's own team?",
@@ -452,7 +553,12 @@ fn answered(log: &Log, evidence: &Evidence<'_>) -> Vec<(&'static str, &'static s
     let quarters: std::collections::BTreeSet<(i32, u32)> = evidence
         .moments
         .iter()
-        .map(|m| (chrono::Datelike::year(&m.moment.date), chrono::Datelike::month0(&m.moment.date) / 3))
+        .map(|m| {
+            (
+                chrono::Datelike::year(&m.moment.date),
+                chrono::Datelike::month0(&m.moment.date) / 3,
+            )
+        })
         .collect();
     out.push((
         "single-project",
@@ -463,11 +569,22 @@ fn answered(log: &Log, evidence: &Evidence<'_>) -> Vec<(&'static str, &'static s
             quarters.len()
         ),
     ));
-    let quantified = top.iter().filter(|m| m.moment.impact.as_deref().is_some_and(impact::is_quantified)).count();
+    let quantified = top
+        .iter()
+        .filter(|m| {
+            m.moment
+                .impact
+                .as_deref()
+                .is_some_and(impact::is_quantified)
+        })
+        .count();
     out.push((
         "no-metric",
         "Where are the numbers?",
-        format!("{quantified} of the {} top examples carry a measured outcome.", top.len()),
+        format!(
+            "{quantified} of the {} top examples carry a measured outcome.",
+            top.len()
+        ),
     ));
     let sponsor_quotes = evidence
         .moments
@@ -478,7 +595,10 @@ fn answered(log: &Log, evidence: &Evidence<'_>) -> Vec<(&'static str, &'static s
     out.push((
         "no-sponsor-signal",
         "Does the manager back this?",
-        format!("{sponsor_quotes} quotes from {} and the skip-level are on record.", log.manager),
+        format!(
+            "{sponsor_quotes} quotes from {} and the skip-level are on record.",
+            log.manager
+        ),
     ));
     out
 }
@@ -511,10 +631,18 @@ impl crate::render::Report for Packet {
             Block::Table {
                 headers: vec!["Project".into(), "Scope".into(), "Org-level impact".into()],
                 widths: vec![0.24, 0.25, 0.51],
-                rows: self.map.iter().map(|r| vec![r.project.clone(), r.scope.clone(), r.impact.clone()]).collect(),
+                rows: self
+                    .map
+                    .iter()
+                    .map(|r| vec![r.project.clone(), r.scope.clone(), r.impact.clone()])
+                    .collect(),
                 // Rows already left out of the context cannot be counted by the layout,
                 // so a shortened map keeps what it has and says how many are missing.
-                min_rows: if self.map_more > 0 { self.map.len() } else { 1.min(self.map.len()) },
+                min_rows: if self.map_more > 0 {
+                    self.map.len()
+                } else {
+                    1.min(self.map.len())
+                },
                 more: Some("+{n} more in the full map".into()),
             },
         ];
@@ -540,14 +668,18 @@ impl crate::render::Report for Packet {
         });
         blocks.push(Block::Heading("Signals".into()));
         blocks.push(Block::List {
-            items: [&self.signals.manager, &self.signals.peer, &self.signals.outcome]
-                .into_iter()
-                .map(|s| ListItem {
-                    lead: format!("{}: ", s.label),
-                    text: s.text.clone(),
-                    detail: None,
-                })
-                .collect(),
+            items: [
+                &self.signals.manager,
+                &self.signals.peer,
+                &self.signals.outcome,
+            ]
+            .into_iter()
+            .map(|s| ListItem {
+                lead: format!("{}: ", s.label),
+                text: s.text.clone(),
+                detail: None,
+            })
+            .collect(),
             min_items: 3,
             more: None,
         });
@@ -596,7 +728,12 @@ impl crate::render::Report for Packet {
 }
 
 fn example_detail(e: &Example) -> String {
-    let mut parts = vec![e.id.clone(), e.date.clone(), e.reach.clone(), e.project.clone()];
+    let mut parts = vec![
+        e.id.clone(),
+        e.date.clone(),
+        e.reach.clone(),
+        e.project.clone(),
+    ];
     if !e.vouched_by.is_empty() {
         parts.push(format!("vouched for by {}", e.vouched_by));
     }

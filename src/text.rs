@@ -12,7 +12,10 @@ pub fn clamp(text: &str, max: usize) -> String {
         Some(i) if cut[..i].chars().count() * 4 >= max * 3 => &cut[..i],
         _ => cut.as_str(),
     };
-    format!("{}…", at_word.trim_end_matches([',', ';', ':', ' ', '.', '-', '—']))
+    format!(
+        "{}…",
+        at_word.trim_end_matches([',', ';', ':', ' ', '.', '-', '—'])
+    )
 }
 
 /// Joins names as people write them: "A", "A and B", "A, B and C".

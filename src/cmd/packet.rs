@@ -17,14 +17,16 @@ pub fn run(args: &PacketArgs, ctx: &mut Ctx) -> Result<u8, Error> {
     let format = format_of(args);
     if format.is_binary() && args.output.is_none() && ctx.stdout_is_terminal {
         return Err(Error::Usage(
-            "refusing to write a PDF to the terminal: use `-o packet.pdf` or redirect the output".into(),
+            "refusing to write a PDF to the terminal: use `-o packet.pdf` or redirect the output"
+                .into(),
         ));
     }
     let (log, _source) = load::load(ctx.log()?, ctx.today)?;
     let ladder = Ladder::load(args.ladder.as_deref())?;
     let evidence = Evidence::rank(&log, ctx.today);
     let objections = crate::objections::find(&log, &evidence, &ladder, ctx.today)?;
-    let headline = String::from("(the one-minute restatement appears here once `promo restate` lands)");
+    let headline =
+        String::from("(the one-minute restatement appears here once `promo restate` lands)");
     let mut packet = Packet::build(&log, &evidence, &objections, headline, ctx.today);
     let paper = match args.paper {
         PaperArg::Letter => Paper::Letter,
@@ -60,9 +62,16 @@ fn format_of(args: &PacketArgs) -> Format {
         Some(PacketFormat::Html) => Format::Html,
         Some(PacketFormat::Pdf) => Format::Pdf,
         Some(PacketFormat::Json) => Format::Json,
-        None => match args.output.as_deref().and_then(Path::extension).and_then(|e| e.to_str()) {
+        None => match args
+            .output
+            .as_deref()
+            .and_then(Path::extension)
+            .and_then(|e| e.to_str())
+        {
             Some(ext) if ext.eq_ignore_ascii_case("pdf") => Format::Pdf,
-            Some(ext) if ext.eq_ignore_ascii_case("html") || ext.eq_ignore_ascii_case("htm") => Format::Html,
+            Some(ext) if ext.eq_ignore_ascii_case("html") || ext.eq_ignore_ascii_case("htm") => {
+                Format::Html
+            }
             Some(ext) if ext.eq_ignore_ascii_case("json") => Format::Json,
             _ => Format::Markdown,
         },

@@ -14,7 +14,10 @@ pub fn run(command: &TemplatesCommand, ctx: &mut Ctx) -> Result<u8, Error> {
                 ctx.print(&format!("wrote {}\n", path.display()))?;
             }
             for path in &kept {
-                ctx.note(&format!("kept {} (already there; delete it to get the built-in one)", path.display()));
+                ctx.note(&format!(
+                    "kept {} (already there; delete it to get the built-in one)",
+                    path.display()
+                ));
             }
             ctx.note(&format!(
                 "edit them, then pass `--templates {}` to `promo packet` or `promo premortem`",

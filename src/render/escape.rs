@@ -45,8 +45,14 @@ mod tests {
     #[test]
     fn structure_characters_are_inert() {
         assert_eq!(markdown_string("a | b\n# c"), "a \\| b \\# c");
-        assert_eq!(markdown_string("<script>x</script>"), "\\<script\\>x\\</script\\>");
-        assert_eq!(markdown_string("[x](javascript:alert(1))"), "\\[x\\](javascript:alert(1))");
+        assert_eq!(
+            markdown_string("<script>x</script>"),
+            "\\<script\\>x\\</script\\>"
+        );
+        assert_eq!(
+            markdown_string("[x](javascript:alert(1))"),
+            "\\[x\\](javascript:alert(1))"
+        );
         assert_eq!(markdown_string("Zoë → “ok”"), "Zoë → “ok”");
     }
 }

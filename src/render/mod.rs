@@ -79,9 +79,13 @@ pub struct JsonRenderer;
 
 impl<R: Report> Renderer<R> for JsonRenderer {
     fn render(&self, report: &R) -> Result<Rendered, Error> {
-        let mut bytes = serde_json::to_vec_pretty(report).map_err(|e| Error::Usage(e.to_string()))?;
+        let mut bytes =
+            serde_json::to_vec_pretty(report).map_err(|e| Error::Usage(e.to_string()))?;
         bytes.push(b'\n');
-        Ok(Rendered { bytes, notes: Vec::new() })
+        Ok(Rendered {
+            bytes,
+            notes: Vec::new(),
+        })
     }
 }
 
@@ -93,7 +97,8 @@ pub struct PdfRenderer {
 impl<R: Report> Renderer<R> for PdfRenderer {
     fn render(&self, report: &R) -> Result<Rendered, Error> {
         let page = report.page();
-        let (bytes, layout) = pdf::render(&page, self.paper).map_err(|e| Error::Pdf(e.to_string()))?;
+        let (bytes, layout) =
+            pdf::render(&page, self.paper).map_err(|e| Error::Pdf(e.to_string()))?;
         let mut notes = Vec::new();
         for (block, dropped) in &layout.dropped {
             if *dropped > 0 {
@@ -145,11 +150,24 @@ fn section_of(page: &pdf::Page, block: usize) -> String {
 }
 
 /// The renderer for a format.
-pub fn renderer<'a, R: Report>(format: Format, templates: &'a Templates, paper: pdf::Paper) -> Box<dyn Renderer<R> + 'a> {
+pub fn renderer<'a, R: Report>(
+    format: Format,
+    templates: &'a Templates,
+    paper: pdf::Paper,
+) -> Box<dyn Renderer<R> + 'a> {
     match format {
-        Format::Text => Box::new(TemplateRenderer { templates, extension: "txt" }),
-        Format::Markdown => Box::new(TemplateRenderer { templates, extension: "md" }),
-        Format::Html => Box::new(TemplateRenderer { templates, extension: "html" }),
+        Format::Text => Box::new(TemplateRenderer {
+            templates,
+            extension: "txt",
+        }),
+        Format::Markdown => Box::new(TemplateRenderer {
+            templates,
+            extension: "md",
+        }),
+        Format::Html => Box::new(TemplateRenderer {
+            templates,
+            extension: "html",
+        }),
         Format::Json => Box::new(JsonRenderer),
         Format::Pdf => Box::new(PdfRenderer { paper }),
     }

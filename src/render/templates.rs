@@ -17,9 +17,15 @@ use crate::error::Error;
 pub const BUILTIN: &[(&str, &str)] = &[
     ("packet.md", include_str!("../../templates/packet.md")),
     ("packet.html", include_str!("../../templates/packet.html")),
-    ("premortem.txt", include_str!("../../templates/premortem.txt")),
+    (
+        "premortem.txt",
+        include_str!("../../templates/premortem.txt"),
+    ),
     ("premortem.md", include_str!("../../templates/premortem.md")),
-    ("premortem.html", include_str!("../../templates/premortem.html")),
+    (
+        "premortem.html",
+        include_str!("../../templates/premortem.html"),
+    ),
 ];
 
 /// Template files larger than this are refused.
@@ -38,7 +44,13 @@ impl Templates {
     pub fn load(user_dir: Option<&Path>) -> Result<Self, Error> {
         let mut sources: Vec<(String, String, PathBuf)> = BUILTIN
             .iter()
-            .map(|(name, text)| ((*name).to_string(), (*text).to_string(), PathBuf::from(format!("<built-in {name}>"))))
+            .map(|(name, text)| {
+                (
+                    (*name).to_string(),
+                    (*text).to_string(),
+                    PathBuf::from(format!("<built-in {name}>")),
+                )
+            })
             .collect();
         if let Some(dir) = user_dir {
             for (name, text, path) in read_user_dir(dir)? {
@@ -61,13 +73,19 @@ impl Templates {
                 "html" => &mut html,
                 _ => &mut text,
             };
-            engine.add_raw_template(name, source).map_err(|e| Error::Template {
-                name: name.clone(),
-                path: path.clone(),
-                cause: crate::error_chain(&e),
-            })?;
+            engine
+                .add_raw_template(name, source)
+                .map_err(|e| Error::Template {
+                    name: name.clone(),
+                    path: path.clone(),
+                    cause: crate::error_chain(&e),
+                })?;
         }
-        Ok(Self { markdown, html, text })
+        Ok(Self {
+            markdown,
+            html,
+            text,
+        })
     }
 
     /// Renders template `name` (e.g. `packet.md`) with `context`.
@@ -93,28 +111,44 @@ fn extension(name: &str) -> &str {
 
 /// Reads the template files directly inside `dir`, refusing links that lead outside it.
 fn read_user_dir(dir: &Path) -> Result<Vec<(String, String, PathBuf)>, Error> {
-    let root = dir.canonicalize().map_err(|source| Error::read(dir, source))?;
+    let root = dir
+        .canonicalize()
+        .map_err(|source| Error::read(dir, source))?;
     let entries = std::fs::read_dir(&root).map_err(|source| Error::read(dir, source))?;
     let mut found = Vec::new();
     for entry in entries {
         let entry = entry.map_err(|source| Error::read(dir, source))?;
         let path = entry.path();
-        let Some(name) = path.file_name().and_then(|n| n.to_str()).map(str::to_string) else {
+        let Some(name) = path
+            .file_name()
+            .and_then(|n| n.to_str())
+            .map(str::to_string)
+        else {
             continue;
         };
         if !matches!(extension(&name), "md" | "html" | "txt") {
             continue;
         }
-        let real = path.canonicalize().map_err(|source| Error::read(&path, source))?;
+        let real = path
+            .canonicalize()
+            .map_err(|source| Error::read(&path, source))?;
         if real.parent() != Some(root.as_path()) || !real.is_file() {
-            return Err(Error::TemplateOutsideDir { path, dir: dir.to_path_buf() });
+            return Err(Error::TemplateOutsideDir {
+                path,
+                dir: dir.to_path_buf(),
+            });
         }
-        let size = real.metadata().map_err(|source| Error::read(&path, source))?.len();
+        let size = real
+            .metadata()
+            .map_err(|source| Error::read(&path, source))?
+            .len();
         if size > MAX_TEMPLATE_BYTES {
             return Err(Error::Template {
                 name,
                 path,
-                cause: format!("template is {size} bytes, over the {MAX_TEMPLATE_BYTES}-byte limit"),
+                cause: format!(
+                    "template is {size} bytes, over the {MAX_TEMPLATE_BYTES}-byte limit"
+                ),
             });
         }
         let text = std::fs::read_to_string(&real).map_err(|source| Error::read(&path, source))?;
@@ -127,7 +161,10 @@ fn read_user_dir(dir: &Path) -> Result<Vec<(String, String, PathBuf)>, Error> {
 /// Writes the built-in templates into `dir` (created if needed), keeping any file
 /// already there. Returns the paths written and the paths kept.
 pub fn export(dir: &Path) -> Result<(Vec<PathBuf>, Vec<PathBuf>), Error> {
-    std::fs::create_dir_all(dir).map_err(|source| Error::Write { path: dir.to_path_buf(), source })?;
+    std::fs::create_dir_all(dir).map_err(|source| Error::Write {
+        path: dir.to_path_buf(),
+        source,
+    })?;
     let mut written = Vec::new();
     let mut kept = Vec::new();
     for (name, text) in BUILTIN {

@@ -7,7 +7,12 @@ use crate::harness::{fixture, golden, promo, root};
 /// Runs `check` and renders what it did as one text: exit code, stderr, stdout.
 fn check_transcript(path: &Path) -> String {
     let run = promo().log(path).args(["check"]).run();
-    format!("exit: {}\n--- stderr\n{}--- stdout\n{}", run.code(), run.stderr(), run.stdout())
+    format!(
+        "exit: {}\n--- stderr\n{}--- stdout\n{}",
+        run.code(),
+        run.stderr(),
+        run.stdout()
+    )
 }
 
 /// Every `.ron` in a fixtures folder, sorted.
@@ -24,7 +29,12 @@ fn ron_files(dir: &str) -> Vec<std::path::PathBuf> {
 #[test]
 fn valid_fixtures_pass() {
     for name in ["strong-pm.ron", "engineer-l6.ron", "weak-startup-pm.ron"] {
-        promo().fixture(name).args(["check"]).run().ok().stdout_has(": ok, ");
+        promo()
+            .fixture(name)
+            .args(["check"])
+            .run()
+            .ok()
+            .stdout_has(": ok, ");
     }
 }
 
@@ -32,11 +42,25 @@ fn valid_fixtures_pass() {
 #[test]
 fn invalid_fixtures_print_exactly_the_expected_diagnostics() {
     let files = ron_files("invalid");
-    assert!(files.len() >= 15, "expected the whole invalid set, found {}", files.len());
+    assert!(
+        files.len() >= 15,
+        "expected the whole invalid set, found {}",
+        files.len()
+    );
     for path in files {
         let transcript = check_transcript(&path);
-        assert!(transcript.starts_with("exit: 1\n"), "{} should be invalid:\n{transcript}", path.display());
-        let name = format!("../../fixtures/invalid/{}", path.with_extension("expected").file_name().expect("name").to_string_lossy());
+        assert!(
+            transcript.starts_with("exit: 1\n"),
+            "{} should be invalid:\n{transcript}",
+            path.display()
+        );
+        let name = format!(
+            "../../fixtures/invalid/{}",
+            path.with_extension("expected")
+                .file_name()
+                .expect("name")
+                .to_string_lossy()
+        );
         golden(&name, &transcript);
     }
 }
@@ -45,15 +69,29 @@ fn invalid_fixtures_print_exactly_the_expected_diagnostics() {
 fn edge_fixtures_are_valid_with_exact_warnings() {
     for path in ron_files("edge") {
         let transcript = check_transcript(&path);
-        assert!(transcript.starts_with("exit: 0\n"), "{} should be valid:\n{transcript}", path.display());
-        let name = format!("../../fixtures/edge/{}", path.with_extension("expected").file_name().expect("name").to_string_lossy());
+        assert!(
+            transcript.starts_with("exit: 0\n"),
+            "{} should be valid:\n{transcript}",
+            path.display()
+        );
+        let name = format!(
+            "../../fixtures/edge/{}",
+            path.with_extension("expected")
+                .file_name()
+                .expect("name")
+                .to_string_lossy()
+        );
         golden(&name, &transcript);
     }
 }
 
 #[test]
 fn json_report_lists_errors_and_warnings_with_positions() {
-    let run = promo().log(fixture("invalid/crlf-multiple-errors.ron")).args(["check", "--format", "json"]).run().expect_code(1);
+    let run = promo()
+        .log(fixture("invalid/crlf-multiple-errors.ron"))
+        .args(["check", "--format", "json"])
+        .run()
+        .expect_code(1);
     golden("check-crlf-multiple-errors.json", &run.stdout());
     let report: serde_json::Value = serde_json::from_str(&run.stdout()).expect("json");
     assert_eq!(report["valid"], false);
@@ -61,7 +99,11 @@ fn json_report_lists_errors_and_warnings_with_positions() {
     assert_eq!(report["errors"][0]["col"], 19);
     assert_eq!(report["errors"].as_array().map(Vec::len), Some(3));
 
-    let run = promo().log(fixture("edge/warnings-only.ron")).args(["check", "--format", "json"]).run().ok();
+    let run = promo()
+        .log(fixture("edge/warnings-only.ron"))
+        .args(["check", "--format", "json"])
+        .run()
+        .ok();
     let report: serde_json::Value = serde_json::from_str(&run.stdout()).expect("json");
     assert_eq!(report["valid"], true);
     assert_eq!(report["warnings"].as_array().map(Vec::len), Some(3));
@@ -75,7 +117,12 @@ fn missing_log_and_directory_are_clear_errors() {
         .run()
         .expect_code(1)
         .stderr_has("error: no log at `no/such/promo.ron`: start one with `promo init`");
-    promo().log(root().join("fixtures")).args(["check"]).run().expect_code(1).stderr_has("is a directory, not a log file");
+    promo()
+        .log(root().join("fixtures"))
+        .args(["check"])
+        .run()
+        .expect_code(1)
+        .stderr_has("is a directory, not a log file");
 }
 
 #[test]
@@ -87,12 +134,24 @@ fn default_log_comes_from_promo_log_then_the_current_directory() {
         .ok()
         .stdout_has("strong-pm.ron: ok");
     let dir = tempfile::tempdir().expect("tempdir");
-    promo().args(["check"]).current_dir(dir.path()).run().expect_code(1).stderr_has("no log at `promo.ron`");
+    promo()
+        .args(["check"])
+        .current_dir(dir.path())
+        .run()
+        .expect_code(1)
+        .stderr_has("no log at `promo.ron`");
 }
 
 #[test]
 fn usage_errors_exit_2() {
-    promo().args(["check", "--format", "yaml"]).run().expect_code(2);
-    promo().args(["check", "--today", "2026-02-30"]).run().expect_code(2).stderr_has("February 2026 has 28 days");
+    promo()
+        .args(["check", "--format", "yaml"])
+        .run()
+        .expect_code(2);
+    promo()
+        .args(["check", "--today", "2026-02-30"])
+        .run()
+        .expect_code(2)
+        .stderr_has("February 2026 has 28 days");
     promo().args(["frobnicate"]).run().expect_code(2);
 }

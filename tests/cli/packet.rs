@@ -11,7 +11,10 @@ const FIXTURES: [&str; 3] = ["strong-pm.ron", "weak-startup-pm.ron", "engineer-l
 fn pdf_pages(bytes: &[u8]) -> Vec<String> {
     let document = lopdf::Document::load_mem(bytes).expect("a readable PDF");
     let pages: Vec<u32> = document.get_pages().keys().copied().collect();
-    pages.iter().map(|p| document.extract_text(&[*p]).expect("extractable text")).collect()
+    pages
+        .iter()
+        .map(|p| document.extract_text(&[*p]).expect("extractable text"))
+        .collect()
 }
 
 /// Text with all white space removed, so wrapped lines compare equal.
@@ -20,12 +23,20 @@ fn squash(text: &str) -> String {
 }
 
 fn context(log: &Path) -> serde_json::Value {
-    let run = promo().log(log).args(["packet", "--format", "json"]).run().ok();
+    let run = promo()
+        .log(log)
+        .args(["packet", "--format", "json"])
+        .run()
+        .ok();
     serde_json::from_str(&run.stdout()).expect("json context")
 }
 
 fn pdf(log: &Path, paper: &str) -> (Vec<u8>, String) {
-    let run = promo().log(log).args(["packet", "--format", "pdf", "--paper", paper]).run().ok();
+    let run = promo()
+        .log(log)
+        .args(["packet", "--format", "pdf", "--paper", paper])
+        .run()
+        .ok();
     (run.0.stdout.clone(), run.stderr())
 }
 
@@ -34,17 +45,37 @@ fn assert_one_page_with_content(log: &Path, paper: &str) -> String {
     let ctx = context(log);
     let (bytes, stderr) = pdf(log, paper);
     let pages = pdf_pages(&bytes);
-    assert_eq!(pages.len(), 1, "{} on {paper}: {} pages", log.display(), pages.len());
+    assert_eq!(
+        pages.len(),
+        1,
+        "{} on {paper}: {} pages",
+        log.display(),
+        pages.len()
+    );
     let text = squash(&pages[0]);
     let name = ctx["owner"]["name"].as_str().expect("name");
-    assert!(text.contains(&squash(name)), "owner name missing from the PDF of {}", log.display());
+    assert!(
+        text.contains(&squash(name)),
+        "owner name missing from the PDF of {}",
+        log.display()
+    );
     for example in ctx["examples"].as_array().expect("examples") {
         let what = squash(example["what"].as_str().expect("what"));
         // A text the layout had to shorten still shows its beginning.
         let start: String = what.chars().take(40).collect();
-        assert!(text.contains(&start), "top example {} missing from the PDF of {}:\n{}", example["id"], log.display(), pages[0]);
+        assert!(
+            text.contains(&start),
+            "top example {} missing from the PDF of {}:\n{}",
+            example["id"],
+            log.display(),
+            pages[0]
+        );
     }
-    assert!(!text.contains("PRIVATE-CANARY"), "private text in the PDF of {}", log.display());
+    assert!(
+        !text.contains("PRIVATE-CANARY"),
+        "private text in the PDF of {}",
+        log.display()
+    );
     stderr
 }
 
@@ -66,11 +97,22 @@ fn stress_cases_stay_on_one_page_and_say_what_was_left_out() {
         for paper in ["letter", "a4"] {
             let stderr = assert_one_page_with_content(&path, paper);
             if name == "60-projects" {
-                assert!(stderr.contains("left out"), "{name}: no note about dropped rows:\n{stderr}");
+                assert!(
+                    stderr.contains("left out"),
+                    "{name}: no note about dropped rows:\n{stderr}"
+                );
             }
         }
-        let html = promo().log(&path).args(["packet", "--format", "html"]).run().ok().stdout();
-        assert!(!html.contains("PRIVATE-CANARY"), "{name}: private text in HTML");
+        let html = promo()
+            .log(&path)
+            .args(["packet", "--format", "html"])
+            .run()
+            .ok()
+            .stdout();
+        assert!(
+            !html.contains("PRIVATE-CANARY"),
+            "{name}: private text in HTML"
+        );
     }
 }
 
@@ -78,13 +120,24 @@ fn stress_cases_stay_on_one_page_and_say_what_was_left_out() {
 fn the_map_says_how_many_projects_it_left_out() {
     let dir = tempfile::tempdir().expect("tempdir");
     let path = dir.path().join("many.ron");
-    std::fs::write(&path, stress::log_with(120, 60, &|i| format!("Killed the duplicate pipeline number {i}"))).expect("write");
+    std::fs::write(
+        &path,
+        stress::log_with(120, 60, &|i| {
+            format!("Killed the duplicate pipeline number {i}")
+        }),
+    )
+    .expect("write");
     let ctx = context(&path);
     assert_eq!(ctx["map"].as_array().map(Vec::len), Some(8));
     assert_eq!(ctx["map_more"], 52);
     let (bytes, _) = pdf(&path, "letter");
     assert!(squash(&pdf_pages(&bytes)[0]).contains(&squash("+52 more in the full map")));
-    promo().log(&path).args(["packet", "--format", "md"]).run().ok().stdout_has("+52 more in the full map");
+    promo()
+        .log(&path)
+        .args(["packet", "--format", "md"])
+        .run()
+        .ok()
+        .stdout_has("+52 more in the full map");
 }
 
 #[test]
@@ -97,9 +150,26 @@ fn unicode_text_comes_back_exactly() {
 
 #[test]
 fn outputs_are_byte_identical_across_runs() {
-    for args in [["packet", "--format", "pdf"], ["packet", "--format", "html"], ["packet", "--format", "md"], ["packet", "--format", "json"]] {
-        let first = promo().fixture("strong-pm.ron").args(args).run().ok().0.stdout;
-        let second = promo().fixture("strong-pm.ron").args(args).run().ok().0.stdout;
+    for args in [
+        ["packet", "--format", "pdf"],
+        ["packet", "--format", "html"],
+        ["packet", "--format", "md"],
+        ["packet", "--format", "json"],
+    ] {
+        let first = promo()
+            .fixture("strong-pm.ron")
+            .args(args)
+            .run()
+            .ok()
+            .0
+            .stdout;
+        let second = promo()
+            .fixture("strong-pm.ron")
+            .args(args)
+            .run()
+            .ok()
+            .0
+            .stdout;
         assert_eq!(first, second, "{args:?} differs between runs");
     }
 }
@@ -108,22 +178,48 @@ fn outputs_are_byte_identical_across_runs() {
 fn private_moments_never_reach_any_format() {
     for name in FIXTURES {
         for format in ["md", "html", "json"] {
-            let out = promo().fixture(name).args(["packet", "--format", format]).run().ok().stdout();
-            assert!(!out.contains("PRIVATE-CANARY"), "{name} {format} leaks a private moment");
+            let out = promo()
+                .fixture(name)
+                .args(["packet", "--format", format])
+                .run()
+                .ok()
+                .stdout();
+            assert!(
+                !out.contains("PRIVATE-CANARY"),
+                "{name} {format} leaks a private moment"
+            );
         }
     }
     let ctx = context(&fixture("strong-pm.ron"));
     assert_eq!(ctx["private_left_out"], 3);
-    promo().fixture("strong-pm.ron").args(["packet", "--format", "md"]).run().ok().stdout_has("3 private moments left out");
+    promo()
+        .fixture("strong-pm.ron")
+        .args(["packet", "--format", "md"])
+        .run()
+        .ok()
+        .stdout_has("3 private moments left out");
 }
 
 #[test]
 fn markdown_and_html_match_their_golden_files() {
-    let md = promo().fixture("strong-pm.ron").args(["packet", "--format", "md"]).run().ok().stdout();
+    let md = promo()
+        .fixture("strong-pm.ron")
+        .args(["packet", "--format", "md"])
+        .run()
+        .ok()
+        .stdout();
     golden("packet-strong-pm.md", &md);
-    let html = promo().fixture("weak-startup-pm.ron").args(["packet", "--format", "html"]).run().ok().stdout();
+    let html = promo()
+        .fixture("weak-startup-pm.ron")
+        .args(["packet", "--format", "html"])
+        .run()
+        .ok()
+        .stdout();
     golden("packet-weak-startup-pm.html", &html);
-    assert!(!html.contains("http://") && !html.contains("https://"), "the HTML must not fetch anything");
+    assert!(
+        !html.contains("http://") && !html.contains("https://"),
+        "the HTML must not fetch anything"
+    );
     assert!(html.contains("@media print") && html.contains("@page"));
 }
 
@@ -131,21 +227,45 @@ fn markdown_and_html_match_their_golden_files() {
 fn output_file_is_written_and_its_format_follows_the_extension() {
     let dir = tempfile::tempdir().expect("tempdir");
     let out: PathBuf = dir.path().join("packet.pdf");
-    promo().fixture("strong-pm.ron").args(["packet", "-o"]).args([&out]).run().ok().stderr_has("wrote ");
+    promo()
+        .fixture("strong-pm.ron")
+        .args(["packet", "-o"])
+        .args([&out])
+        .run()
+        .ok()
+        .stderr_has("wrote ");
     let bytes = std::fs::read(&out).expect("packet written");
     assert!(bytes.starts_with(b"%PDF-"));
     assert_eq!(pdf_pages(&bytes).len(), 1);
     let html = dir.path().join("packet.html");
-    promo().fixture("strong-pm.ron").args(["packet", "-o"]).args([&html]).run().ok();
-    assert!(std::fs::read_to_string(&html).expect("html").starts_with("<!DOCTYPE html>"));
+    promo()
+        .fixture("strong-pm.ron")
+        .args(["packet", "-o"])
+        .args([&html])
+        .run()
+        .ok();
+    assert!(
+        std::fs::read_to_string(&html)
+            .expect("html")
+            .starts_with("<!DOCTYPE html>")
+    );
 }
 
 #[test]
 fn user_templates_override_by_name_and_errors_show_the_cause() {
     let dir = tempfile::tempdir().expect("tempdir");
-    promo().args(["templates", "export"]).args([dir.path()]).run().ok().stdout_has("packet.md");
+    promo()
+        .args(["templates", "export"])
+        .args([dir.path()])
+        .run()
+        .ok()
+        .stdout_has("packet.md");
     assert!(dir.path().join("packet.html").exists());
-    std::fs::write(dir.path().join("packet.md"), "Custom for {{ owner.name }}: {{ examples | length }} examples\n").expect("write");
+    std::fs::write(
+        dir.path().join("packet.md"),
+        "Custom for {{ owner.name }}: {{ examples | length }} examples\n",
+    )
+    .expect("write");
     promo()
         .fixture("strong-pm.ron")
         .args(["packet", "--format", "md", "--templates"])
@@ -153,7 +273,11 @@ fn user_templates_override_by_name_and_errors_show_the_cause() {
         .run()
         .ok()
         .stdout_has("Custom for Ana Ruiz: 5 examples");
-    std::fs::write(dir.path().join("packet.md"), "{{ owner.name | no_such_filter }}\n").expect("write");
+    std::fs::write(
+        dir.path().join("packet.md"),
+        "{{ owner.name | no_such_filter }}\n",
+    )
+    .expect("write");
     promo()
         .fixture("strong-pm.ron")
         .args(["packet", "--format", "md", "--templates"])

@@ -10,7 +10,10 @@ pub fn log_with(moments: usize, projects: usize, what: &dyn Fn(usize) -> String)
         "Log(\n    version: 1,\n    owner: Person(name: \"Zoë Łukasiewicz-Ødegaard\", role: \"Product Manager\", level: \"L5\"),\n    manager: \"Sam Lee\",\n    target: Target(level: \"L6\", submission: \"2027-03-01\", cycle: \"H1 2027\"),\n    projects: {\n",
     );
     for p in 0..projects {
-        let _ = writeln!(text, "        \"p{p}\": Project(name: \"Project {p} — “résumé” → ø\"),");
+        let _ = writeln!(
+            text,
+            "        \"p{p}\": Project(name: \"Project {p} — “résumé” → ø\"),"
+        );
     }
     text.push_str("    },\n    moments: [\n");
     let tags = ["Decision", "Scope", "Leverage"];
@@ -47,9 +50,30 @@ fn escape(text: &str) -> String {
 /// The stress cases the packet must fit on one page: name and log text.
 pub fn cases() -> Vec<(&'static str, String)> {
     vec![
-        ("20000-moments", log_with(20_000, 12, &|i| format!("Chose to consolidate the intake queues, round {i}"))),
-        ("2000-char-what", log_with(6, 3, &|i| format!("Decided {i} {}", "to trade off scope for the freeze date again ".repeat(45)))),
-        ("300-char-word", log_with(6, 3, &|i| format!("Cut {i} {}", "x".repeat(300)))),
-        ("60-projects", log_with(120, 60, &|i| format!("Killed the duplicate pipeline number {i}"))),
+        (
+            "20000-moments",
+            log_with(20_000, 12, &|i| {
+                format!("Chose to consolidate the intake queues, round {i}")
+            }),
+        ),
+        (
+            "2000-char-what",
+            log_with(6, 3, &|i| {
+                format!(
+                    "Decided {i} {}",
+                    "to trade off scope for the freeze date again ".repeat(45)
+                )
+            }),
+        ),
+        (
+            "300-char-word",
+            log_with(6, 3, &|i| format!("Cut {i} {}", "x".repeat(300))),
+        ),
+        (
+            "60-projects",
+            log_with(120, 60, &|i| {
+                format!("Killed the duplicate pipeline number {i}")
+            }),
+        ),
     ]
 }
