@@ -25,8 +25,7 @@ pub fn run(args: &PacketArgs, ctx: &mut Ctx) -> Result<u8, Error> {
     let ladder = Ladder::load(args.ladder.as_deref())?;
     let evidence = Evidence::rank(&log, ctx.today);
     let objections = crate::objections::find(&log, &evidence, &ladder, ctx.today)?;
-    let headline =
-        String::from("(the one-minute restatement appears here once `promo restate` lands)");
+    let headline = crate::restate::headline(&log, &evidence, &ladder);
     let mut packet = Packet::build(&log, &evidence, &objections, headline, ctx.today);
     let paper = match args.paper {
         PaperArg::Letter => Paper::Letter,
