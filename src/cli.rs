@@ -27,6 +27,23 @@ pub struct Global {
     /// The date to treat as today, YYYY-MM-DD [default: the local date]. Fix it for reproducible output.
     #[arg(long, value_name = "DATE", value_parser = parse_date_arg, global = true)]
     pub today: Option<NaiveDate>,
+    /// When to colour the output: auto (on a terminal, unless NO_COLOR is set), always or never.
+    #[arg(long, value_enum, value_name = "WHEN", default_value_t = ColorChoice::Auto, global = true)]
+    pub color: ColorChoice,
+    /// Which options the command line gave (not an option: lets the config file fill only the rest).
+    #[command(flatten)]
+    pub given: crate::config::Given,
+}
+
+/// When to colour the output.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum ColorChoice {
+    /// Only when standard output is a terminal and `NO_COLOR` is not set.
+    Auto,
+    /// Always, even into a pipe or with `NO_COLOR`.
+    Always,
+    /// Never.
+    Never,
 }
 
 /// The commands.
@@ -51,6 +68,22 @@ pub enum Command {
     /// Work with the templates the reports are rendered from.
     #[command(subcommand)]
     Templates(TemplatesCommand),
+    /// Import moments from notes you already keep: a Markdown 1:1 doc or a jrnl export.
+    Import(ImportArgs),
+    /// The next 1:1's agenda: open commitments, the decisions you need, one growth ask.
+    Agenda(AgendaArgs),
+    /// The same-day recap of a 1:1: decisions, and who owes what by when.
+    Recap(RecapArgs),
+    /// List the commitments, or export the open ones as an iCalendar file.
+    Commitments(CommitmentsArgs),
+    /// Mark a commitment as held: done as promised.
+    Done(StatusArgs),
+    /// Mark a commitment as broken: not done as promised.
+    Broken(StatusArgs),
+    /// Print a shell completion script.
+    Completions(CompletionsArgs),
+    /// Print the man page (roff): promo(1), or one command's page, e.g. `promo man import`.
+    Man(ManArgs),
 }
 
 /// `promo init`.
@@ -77,6 +110,9 @@ pub struct InitArgs {
     /// The calibration cycle's name, e.g. "H1 2027".
     #[arg(long)]
     pub cycle: Option<String>,
+    /// A project, as KEY=NAME, e.g. `checkout="Checkout redesign"` (repeatable).
+    #[arg(long = "project", value_name = "KEY=NAME")]
+    pub projects: Vec<String>,
 }
 
 /// Output format of `check`.
@@ -299,6 +335,122 @@ pub enum TemplatesCommand {
         /// Where to write them.
         dir: PathBuf,
     },
+}
+
+/// What kind of notes `promo import` reads.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum ImportFormat {
+    /// A running 1:1 document in Markdown: dated sections, Wins / Decisions / Action items headings.
+    #[value(alias = "md")]
+    Markdown,
+    /// A jrnl JSON export (`jrnl --export json`).
+    Jrnl,
+}
+
+/// `promo import`.
+#[derive(Debug, Args)]
+pub struct ImportArgs {
+    /// What the file is.
+    #[arg(value_enum)]
+    pub format: ImportFormat,
+    /// The file to import.
+    #[arg(value_name = "FILE")]
+    pub file: PathBuf,
+    /// Print what would be added, and write nothing.
+    #[arg(long)]
+    pub dry_run: bool,
+    /// The project for items whose text names none [default: the log's only project, else a new `imported` one].
+    #[arg(long, value_name = "KEY")]
+    pub project: Option<String>,
+}
+
+/// Output format of the agenda and the recap.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum NoteFormat {
+    /// For the terminal.
+    Text,
+    /// Markdown, to paste into the running doc.
+    Md,
+}
+
+/// `promo agenda`.
+#[derive(Debug, Args)]
+pub struct AgendaArgs {
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = NoteFormat::Text)]
+    pub format: NoteFormat,
+    /// A decision you need from your manager in this 1:1 (repeatable).
+    #[arg(long = "decision", value_name = "TEXT")]
+    pub decisions: Vec<String>,
+    /// The 1:1's date [default: the next one after the last moment, by the log's cadence].
+    #[arg(long, value_parser = parse_date_arg)]
+    pub date: Option<NaiveDate>,
+    /// Include the open commitments of private moments (keep the agenda to yourself then).
+    #[arg(long)]
+    pub private: bool,
+    /// A level ladder (RON) to use instead of the built-in one.
+    #[arg(long, value_name = "FILE")]
+    pub ladder: Option<PathBuf>,
+}
+
+/// `promo recap`.
+#[derive(Debug, Args)]
+pub struct RecapArgs {
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = NoteFormat::Md)]
+    pub format: NoteFormat,
+    /// The 1:1's date [default: today].
+    #[arg(long, value_parser = parse_date_arg)]
+    pub date: Option<NaiveDate>,
+}
+
+/// Output format of `commitments`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum CommitmentsFormat {
+    /// A table for the terminal.
+    Text,
+    /// A JSON array.
+    Json,
+    /// An iCalendar file of the open commitments, for calendar apps.
+    Ics,
+}
+
+/// `promo commitments`.
+#[derive(Debug, Args)]
+pub struct CommitmentsArgs {
+    /// Only the open ones (`ics` always lists only those).
+    #[arg(long)]
+    pub open: bool,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = CommitmentsFormat::Text)]
+    pub format: CommitmentsFormat,
+    /// In `ics`, write every commitment as a to-do (VTODO) instead of an all-day event.
+    #[arg(long)]
+    pub todo: bool,
+}
+
+/// `promo done` and `promo broken`.
+#[derive(Debug, Args)]
+pub struct StatusArgs {
+    /// The commitment: `MOMENT.N` as `promo commitments` lists it, or a moment id that has one commitment.
+    #[arg(value_name = "ID")]
+    pub id: String,
+}
+
+/// `promo completions`.
+#[derive(Debug, Args)]
+pub struct CompletionsArgs {
+    /// The shell.
+    #[arg(value_enum)]
+    pub shell: clap_complete::Shell,
+}
+
+/// `promo man`.
+#[derive(Debug, Args)]
+pub struct ManArgs {
+    /// A command whose own page to print (promo-COMMAND(1)) [default: promo(1)].
+    #[arg(value_name = "COMMAND")]
+    pub command: Option<String>,
 }
 
 /// Parses a `YYYY-MM-DD` argument, explaining impossible dates.

@@ -3,17 +3,30 @@
 //! committee will raise, a pre-mortem and a one-minute restatement.
 //!
 //! Data flows one way: [`log`] reads and validates the file, [`evidence`] scores and
-//! ranks it, [`objections`] finds the gaps, [`context`] gathers what a report shows,
+//! ranks it, [`objections`] finds the gaps, [`packet`] (and [`premortem`]) gather what a report shows,
 //! and [`render`] turns that context into Markdown, HTML, PDF or JSON.
 
 pub mod cli;
 pub mod cmd;
+pub mod color;
+pub mod commitments;
+pub mod config;
 pub mod diagnostic;
 pub mod error;
 pub mod evidence;
+pub mod ics;
+pub mod import;
+pub mod ladder;
 pub mod log;
+pub mod objections;
+pub mod packet;
+pub mod premortem;
+pub mod render;
+pub mod restate;
 pub mod source;
+pub mod store;
 pub mod suggest;
+pub mod text;
 
 pub use cmd::run;
 pub use error::Error;

@@ -50,9 +50,10 @@ pub fn run(args: &CheckArgs, ctx: &mut Ctx) -> Result<u8, Error> {
             match &checked.log {
                 Some(log) => {
                     let summary = format!(
-                        "{}: ok, {} moments ({} public, {} private) in {} project{}, {} warning{}\n",
+                        "{}: ok, {} moment{} ({} public, {} private) in {} project{}, {} warning{}\n",
                         path.display(),
                         log.moments.len() + log.private.len(),
+                        plural(log.moments.len() + log.private.len()),
                         log.moments.len(),
                         log.private.len(),
                         log.projects.len(),

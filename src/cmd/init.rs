@@ -20,21 +20,59 @@ pub fn run(args: &InitArgs, ctx: &mut Ctx) -> Result<u8, Error> {
             return Err(Error::Usage(format!("`{flag}` is empty")));
         }
     }
-    let text = template(args);
+    let projects = args
+        .projects
+        .iter()
+        .map(|spec| parse_project(spec))
+        .collect::<Result<Vec<_>, Error>>()?;
+    let text = template(args, &projects);
     // The template is checked like any log, so `init` can never write one that
     // `check` refuses.
     let checked = load::check_bytes(path.clone(), text.clone().into_bytes(), ctx.today);
     checked.into_log()?;
     store::write_new(&path, text.as_bytes())?;
+    let next = match projects.first() {
+        Some((key, _)) => format!("next: record a moment after your next 1:1:\n  promo add decision \"Cut … to keep …\" --project {key} --reach cross-team --impact \"…\"\n"),
+        None => "next: add your projects under `projects` in it, then record a moment:\n  promo add decision \"Cut … to keep …\" --project KEY --reach cross-team --impact \"…\"\n".to_string(),
+    };
     ctx.print(&format!(
-        "created `{}` (readable by you only)\nnext: add your projects under `projects` in it, then record a moment:\n  promo add decision \"Cut … to keep …\" --project KEY --reach cross-team --impact \"…\"\n",
+        "created `{}` (readable by you only)\n{next}",
         path.display()
     ))?;
     Ok(0)
 }
 
+/// Splits `--project KEY=NAME` (NAME defaults to KEY).
+fn parse_project(spec: &str) -> Result<(String, String), Error> {
+    let (key, name) = spec.split_once('=').unwrap_or((spec, spec));
+    let (key, name) = (key.trim(), name.trim());
+    if !crate::log::validate::is_valid_id(key) {
+        return Err(Error::Usage(format!(
+            "`--project {spec}`: the key must be letters, digits, `-`, `_` or `.`; write it as KEY=NAME, e.g. `checkout=Checkout redesign`"
+        )));
+    }
+    Ok((
+        key.to_string(),
+        if name.is_empty() {
+            key.to_string()
+        } else {
+            name.to_string()
+        },
+    ))
+}
+
 /// The new log's text: the owner's details, and comments explaining each field.
-fn template(args: &InitArgs) -> String {
+fn template(args: &InitArgs, projects: &[(String, String)]) -> String {
+    let project_lines: String = projects
+        .iter()
+        .map(|(key, name)| {
+            format!(
+                "        {}: Project(name: {}),\n",
+                ron_string(key),
+                ron_string(name)
+            )
+        })
+        .collect();
     let role = args
         .role
         .as_deref()
@@ -69,7 +107,7 @@ Log(
     // Your projects: a short key that moments refer to, a name and an optional summary.
     projects: {{
         // "checkout": Project(name: "Checkout redesign", summary: "Web and app checkout rebuild"),
-    }},
+{project_lines}    }},
     // The moments, oldest first. `promo add` appends here; one looks like this:
     //
     //     Moment(

@@ -1,4 +1,4 @@
-//! Reading a log file: bytes → text → RON → [`RawLog`](super::raw::RawLog) → validated
+//! Reading a log file: bytes → text → RON → [`super::raw::RawLog`] → validated
 //! [`Log`], with every problem turned into a located [`Diagnostic`].
 
 use std::path::{Path, PathBuf};
@@ -136,11 +136,16 @@ pub fn check_source(source: Source, today: NaiveDate) -> Checked {
         }
     };
     let (log, findings) = validate::validate(raw, today);
-    let diagnostics = if findings.is_empty() {
+    let mut diagnostics = if findings.is_empty() {
         Vec::new()
     } else {
         locate_all(&source, &findings)
     };
+    // Fields an import guessed carry a comment mark: warnings until the owner looks.
+    if source.text().contains(super::guessed::MARKER) {
+        diagnostics.extend(super::guessed::diagnostics(&source));
+        diagnostics.sort_by_key(|d| (d.span.start, d.severity));
+    }
     Checked {
         source,
         log,
