@@ -337,7 +337,7 @@ fn sample_page() -> Page {
         1,
         None,
     ));
-    blocks.push(heading("Objections, answered"));
+    blocks.push(heading("Likely objections, and their answers"));
     blocks.push(list(
         vec![
             item(
