@@ -21,7 +21,7 @@ pub struct Cli {
 /// Options shared by every command.
 #[derive(Debug, Args)]
 pub struct Global {
-    /// The log file [default: $PROMO_LOG, else ./promo.ron]. `restate` takes several, or a directory.
+    /// The log file [default: $PROMO_LOG, else the config file's `log`, else ./promo.ron]. `restate` takes several, or a directory.
     #[arg(long = "log", value_name = "FILE", global = true)]
     pub log: Vec<PathBuf>,
     /// The date to treat as today, YYYY-MM-DD [default: the local date]. Fix it for reproducible output.

@@ -2,13 +2,20 @@
 //! holds what every command shares.
 
 mod add;
+mod agenda;
 mod check;
+mod commitments;
+mod completions;
+mod import;
 mod init;
+mod man;
 mod map;
 mod objections;
 mod packet;
 mod premortem;
+mod recap;
 mod restate;
+mod status;
 mod templates;
 
 use std::io::Write;
@@ -32,6 +39,10 @@ pub struct Ctx<'a> {
     pub out: &'a mut dyn Write,
     /// Warnings and notes go here.
     pub err: &'a mut dyn Write,
+    /// Whether standard output is a terminal (binary output is refused there).
+    pub stdout_is_terminal: bool,
+    /// Whether to colour standard output (`--color`, `NO_COLOR`, a terminal).
+    pub color: bool,
 }
 
 impl Ctx<'_> {
@@ -56,6 +67,14 @@ impl Ctx<'_> {
         self.out.write_all(bytes).map_err(Error::output)
     }
 
+    /// Writes a report to `-o FILE` atomically, or to standard output.
+    pub fn emit(&mut self, output: Option<&Path>, bytes: &[u8]) -> Result<(), Error> {
+        match output {
+            Some(path) => Ok(crate::store::write_atomic(path, bytes)?),
+            None => self.print_bytes(bytes),
+        }
+    }
+
     /// Writes a line to standard error (a closed stderr is ignored).
     pub fn note(&mut self, text: &str) {
         let _ = writeln!(self.err, "{text}");
@@ -65,11 +84,27 @@ impl Ctx<'_> {
 /// Runs a parsed command line. Returns the exit code: 0 success, 1 invalid input
 /// (for commands that report rather than fail, like `check`).
 pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> Result<u8, Error> {
+    let mut cli = cli;
+    // The config file fills what the command line left out; generating completions
+    // or the man page never needs it, so a broken one cannot block them.
+    let config = match cli.command {
+        Command::Completions(_) | Command::Man(_) => crate::config::Config::default(),
+        _ => crate::config::Config::load()?,
+    };
+    config.apply(&mut cli.command, &cli.global.given);
     let logs = if cli.global.log.is_empty() {
         vec![
             std::env::var_os("PROMO_LOG")
                 .filter(|v| !v.is_empty())
-                .map_or_else(|| PathBuf::from(DEFAULT_LOG), PathBuf::from),
+                .map_or_else(
+                    || {
+                        config
+                            .log
+                            .clone()
+                            .unwrap_or_else(|| PathBuf::from(DEFAULT_LOG))
+                    },
+                    PathBuf::from,
+                ),
         ]
     } else {
         cli.global.log
@@ -78,11 +113,15 @@ pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> Result<u8, Err
         .global
         .today
         .unwrap_or_else(|| chrono::Local::now().date_naive());
+    let stdout_is_terminal = std::io::IsTerminal::is_terminal(&std::io::stdout());
+    let color = crate::color::enabled(cli.global.color, stdout_is_terminal);
     let mut ctx = Ctx {
         today,
         logs,
         out,
         err,
+        stdout_is_terminal,
+        color,
     };
     match cli.command {
         Command::Init(args) => init::run(&args, &mut ctx),
@@ -94,5 +133,13 @@ pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> Result<u8, Err
         Command::Premortem(args) => premortem::run(&args, &mut ctx),
         Command::Restate(args) => restate::run(&args, &mut ctx),
         Command::Templates(command) => templates::run(&command, &mut ctx),
+        Command::Import(args) => import::run(&args, &mut ctx),
+        Command::Agenda(args) => agenda::run(&args, &mut ctx),
+        Command::Recap(args) => recap::run(&args, &mut ctx),
+        Command::Commitments(args) => commitments::run(&args, &mut ctx),
+        Command::Done(args) => status::run(&args, crate::log::Status::Held, &mut ctx),
+        Command::Broken(args) => status::run(&args, crate::log::Status::Broken, &mut ctx),
+        Command::Completions(args) => completions::run(&args, &mut ctx),
+        Command::Man(args) => man::run(&args, &mut ctx),
     }
 }

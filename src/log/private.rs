@@ -26,7 +26,7 @@ impl PrivateMoments {
     }
 
     /// Open commitments of private moments, with their moment's id and date: for
-    /// reports that only the owner reads (the pre-mortem, the agenda).
+    /// reports that only the owner reads (the pre-mortem; the agenda with `--private`).
     pub fn open_commitments_for_owner(&self) -> impl Iterator<Item = (&Moment, &Commitment)> {
         self.moments.iter().flat_map(|m| {
             m.commitments

@@ -13,7 +13,6 @@ pub fn root() -> PathBuf {
 }
 
 /// A file under `fixtures/`.
-#[allow(dead_code)]
 pub fn fixture(name: &str) -> PathBuf {
     root().join("fixtures").join(name)
 }
@@ -23,7 +22,6 @@ pub struct Promo {
     args: Vec<OsString>,
     envs: Vec<(String, Option<OsString>)>,
     dir: Option<PathBuf>,
-    stdin: Option<Vec<u8>>,
     today: bool,
 }
 
@@ -36,7 +34,6 @@ pub fn promo() -> Promo {
             ("NO_COLOR".into(), Some("1".into())),
         ],
         dir: None,
-        stdin: None,
         today: true,
     }
 }
@@ -81,12 +78,6 @@ impl Promo {
         self
     }
 
-    /// Feeds standard input.
-    pub fn stdin(mut self, bytes: impl Into<Vec<u8>>) -> Self {
-        self.stdin = Some(bytes.into());
-        self
-    }
-
     /// The command, ready to spawn.
     pub fn command(&self) -> Command {
         let mut command = Command::new(env!("CARGO_BIN_EXE_promo"));
@@ -109,23 +100,11 @@ impl Promo {
     /// Runs it and returns what it did.
     pub fn run(self) -> Run {
         let mut command = self.command();
-        command.stdin(if self.stdin.is_some() {
-            Stdio::piped()
-        } else {
-            Stdio::null()
-        });
-        command.stdout(Stdio::piped()).stderr(Stdio::piped());
-        let mut child = command.spawn().expect("spawn promo");
-        if let Some(bytes) = &self.stdin {
-            use std::io::Write;
-            child
-                .stdin
-                .take()
-                .expect("stdin")
-                .write_all(bytes)
-                .expect("write stdin");
-        }
-        Run(child.wait_with_output().expect("wait for promo"))
+        command
+            .stdin(Stdio::null())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped());
+        Run(command.output().expect("run promo"))
     }
 }
 

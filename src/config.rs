@@ -1,0 +1,343 @@
+//! The config file: defaults for the options a person sets once, so that `promo`
+//! run anywhere finds their log, their paper size, their ladder and their templates.
+//!
+//! It lives at `$XDG_CONFIG_HOME/promo/config.ron`, else `~/.config/promo/config.ron`,
+//! and is optional. It only fills what the command line left out: `--log` and
+//! `PROMO_LOG` win over its `log`, and any option given on the command line wins over
+//! the rest. A broken file is an error naming its `path:line:col`, never ignored:
+//! a silently ignored config would write to the wrong log. `docs/shell.md` documents it.
+
+use std::path::{Path, PathBuf};
+
+use clap::parser::ValueSource;
+use clap::{ArgMatches, Args, FromArgMatches};
+use serde::Deserialize;
+
+use crate::cli::{Command, PaperArg};
+use crate::error::Error;
+use crate::suggest::did_you_mean;
+
+/// The config file as written.
+#[derive(Debug, Deserialize)]
+#[serde(rename = "Config", deny_unknown_fields)]
+struct RawConfig {
+    #[serde(default)]
+    log: Option<String>,
+    #[serde(default)]
+    paper: Option<Paper>,
+    #[serde(default)]
+    ladder: Option<String>,
+    #[serde(default)]
+    templates: Option<String>,
+}
+
+/// Paper size, as the config file names it.
+#[derive(Clone, Copy, Debug, Deserialize)]
+enum Paper {
+    Letter,
+    A4,
+}
+
+/// The config, read and with its paths resolved.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Config {
+    /// The file it came from, if there was one.
+    pub path: Option<PathBuf>,
+    /// The default log.
+    pub log: Option<PathBuf>,
+    /// The default paper size of the packet.
+    pub paper: Option<PaperArg>,
+    /// The default level ladder.
+    pub ladder: Option<PathBuf>,
+    /// The default templates directory.
+    pub templates: Option<PathBuf>,
+}
+
+impl Config {
+    /// Where the config file is looked for: `$XDG_CONFIG_HOME/promo/config.ron` when
+    /// that variable holds an absolute path, else `$HOME/.config/promo/config.ron`.
+    pub fn location() -> Option<PathBuf> {
+        let xdg = std::env::var_os("XDG_CONFIG_HOME")
+            .map(PathBuf::from)
+            .filter(|p| p.is_absolute());
+        let base = xdg.or_else(|| {
+            std::env::var_os("HOME")
+                .filter(|h| !h.is_empty())
+                .map(|home| PathBuf::from(home).join(".config"))
+        })?;
+        Some(base.join("promo").join("config.ron"))
+    }
+
+    /// Reads the config file, if there is one; a missing file is an empty config.
+    pub fn load() -> Result<Self, Error> {
+        let Some(path) = Self::location() else {
+            return Ok(Self::default());
+        };
+        match std::fs::read_to_string(&path) {
+            Ok(text) => Self::parse(&path, &text),
+            Err(error) if error.kind() == std::io::ErrorKind::NotFound => Ok(Self::default()),
+            Err(source) => Err(Error::read(path, source)),
+        }
+    }
+
+    /// Parses a config file's text; relative paths in it are relative to its directory.
+    pub fn parse(path: &Path, text: &str) -> Result<Self, Error> {
+        let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+        if is_blank(text) {
+            return Ok(Self {
+                path: Some(path.to_path_buf()),
+                ..Self::default()
+            });
+        }
+        let options = ron::Options::default()
+            .with_default_extension(ron::extensions::Extensions::IMPLICIT_SOME);
+        let raw: RawConfig = options.from_str(text).map_err(|error| Error::Config {
+            path: path.to_path_buf(),
+            line: error.span.start.line,
+            col: error.span.start.col,
+            message: describe(&error.code),
+        })?;
+        let dir = path.parent().unwrap_or_else(|| Path::new("."));
+        let resolve = |value: Option<String>| value.map(|v| resolve_path(dir, &v));
+        Ok(Self {
+            path: Some(path.to_path_buf()),
+            log: resolve(raw.log),
+            paper: raw.paper.map(|p| match p {
+                Paper::Letter => PaperArg::Letter,
+                Paper::A4 => PaperArg::A4,
+            }),
+            ladder: resolve(raw.ladder),
+            templates: resolve(raw.templates),
+        })
+    }
+
+    /// Fills the options the command line left out with the config's defaults.
+    pub fn apply(&self, command: &mut Command, given: &Given) {
+        let fill = |slot: &mut Option<PathBuf>, value: &Option<PathBuf>| {
+            if slot.is_none() {
+                slot.clone_from(value);
+            }
+        };
+        match command {
+            Command::Packet(args) => {
+                if let Some(paper) = self.paper
+                    && !given.has("paper")
+                {
+                    args.paper = paper;
+                }
+                fill(&mut args.ladder, &self.ladder);
+                fill(&mut args.templates, &self.templates);
+            }
+            Command::Premortem(args) => {
+                fill(&mut args.ladder, &self.ladder);
+                fill(&mut args.templates, &self.templates);
+            }
+            Command::Objections(args) => fill(&mut args.ladder, &self.ladder),
+            Command::Restate(args) => fill(&mut args.ladder, &self.ladder),
+            Command::Agenda(args) => fill(&mut args.ladder, &self.ladder),
+            _ => {}
+        }
+    }
+}
+
+/// `~/x` is under the home directory; a relative path is under `dir`.
+fn resolve_path(dir: &Path, value: &str) -> PathBuf {
+    if let Some(rest) = value.strip_prefix("~/")
+        && let Some(home) = std::env::var_os("HOME").filter(|h| !h.is_empty())
+    {
+        return PathBuf::from(home).join(rest);
+    }
+    let path = PathBuf::from(value);
+    if path.is_absolute() {
+        path
+    } else {
+        dir.join(path)
+    }
+}
+
+/// A config with nothing but white space and comments is an empty config.
+fn is_blank(text: &str) -> bool {
+    let mut rest = text.trim_start();
+    loop {
+        if let Some(after) = rest.strip_prefix("//") {
+            rest = after.find('\n').map_or("", |i| &after[i..]).trim_start();
+        } else if let Some(after) = rest.strip_prefix("/*") {
+            match after.find("*/") {
+                Some(i) => rest = after[i + 2..].trim_start(),
+                None => return false,
+            }
+        } else {
+            return rest.is_empty();
+        }
+    }
+}
+
+/// ron's complaint, for a person: lowercase, with "did you mean" for a misspelt field.
+fn describe(code: &ron::error::Error) -> String {
+    use ron::error::Error as E;
+    let message = match code {
+        E::NoSuchStructField {
+            expected, found, ..
+        } => {
+            let hint = did_you_mean(found, expected.iter().copied())
+                .map(|s| format!("; did you mean `{s}`?"))
+                .unwrap_or_else(|| {
+                    let names: Vec<String> = expected.iter().map(|e| format!("`{e}`")).collect();
+                    format!("; the fields are {}", names.join(", "))
+                });
+            format!("unknown field `{found}`{hint}")
+        }
+        E::NoSuchEnumVariant {
+            expected, found, ..
+        } => {
+            let names: Vec<String> = expected.iter().map(|e| format!("`{e}`")).collect();
+            format!(
+                "unknown value `{found}`; expected one of {}",
+                names.join(", ")
+            )
+        }
+        E::ExpectedDifferentStructName { expected, found } => {
+            format!("expected `{expected}(...)`, found `{found}`")
+        }
+        other => other.to_string(),
+    };
+    let mut chars = message.chars();
+    match chars.next() {
+        Some(first) => first.to_lowercase().chain(chars).collect(),
+        None => message,
+    }
+}
+
+/// The ids of the options the command line (or their environment variable) set,
+/// read from clap's matches: clap's derived structs cannot tell a default from an
+/// explicit `--paper letter`, and only the latter must beat the config file.
+///
+/// Flattened into [`crate::cli::Global`], so clap hands it the top-level matches,
+/// subcommands included; it declares no option of its own.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Given {
+    ids: Vec<String>,
+}
+
+impl Given {
+    /// Whether the option with this id was given.
+    pub fn has(&self, id: &str) -> bool {
+        self.ids.iter().any(|i| i == id)
+    }
+
+    fn collect(matches: &ArgMatches, ids: &mut Vec<String>) {
+        for id in matches.ids() {
+            if matches!(
+                matches.value_source(id.as_str()),
+                Some(ValueSource::CommandLine | ValueSource::EnvVariable)
+            ) {
+                ids.push(id.as_str().to_string());
+            }
+        }
+        if let Some((_, sub)) = matches.subcommand() {
+            Self::collect(sub, ids);
+        }
+    }
+}
+
+impl FromArgMatches for Given {
+    fn from_arg_matches(matches: &ArgMatches) -> Result<Self, clap::Error> {
+        let mut ids = Vec::new();
+        Self::collect(matches, &mut ids);
+        Ok(Self { ids })
+    }
+
+    fn update_from_arg_matches(&mut self, matches: &ArgMatches) -> Result<(), clap::Error> {
+        *self = Self::from_arg_matches(matches)?;
+        Ok(())
+    }
+}
+
+impl Args for Given {
+    fn augment_args(command: clap::Command) -> clap::Command {
+        command
+    }
+
+    fn augment_args_for_update(command: clap::Command) -> clap::Command {
+        command
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use clap::Parser;
+
+    use super::*;
+    use crate::cli::Cli;
+
+    fn config(text: &str) -> Result<Config, Error> {
+        Config::parse(Path::new("/home/ana/.config/promo/config.ron"), text)
+    }
+
+    #[test]
+    fn reads_every_field_and_resolves_paths() {
+        let c = config(
+            "// mine\nConfig(log: \"notes/promo.ron\", paper: A4, ladder: \"/etc/ladder.ron\", templates: \"tpl\")\n",
+        )
+        .expect("valid");
+        assert_eq!(
+            c.log,
+            Some(PathBuf::from("/home/ana/.config/promo/notes/promo.ron"))
+        );
+        assert_eq!(c.paper, Some(PaperArg::A4));
+        assert_eq!(c.ladder, Some(PathBuf::from("/etc/ladder.ron")));
+        assert_eq!(
+            c.templates,
+            Some(PathBuf::from("/home/ana/.config/promo/tpl"))
+        );
+        assert_eq!(config("  // nothing yet\n").expect("blank").log, None);
+    }
+
+    #[test]
+    fn a_broken_file_names_its_line_column_and_the_near_field() {
+        let error = config("Config(\n    templtes: \"x\",\n)\n").expect_err("unknown field");
+        assert_eq!(
+            error.to_string(),
+            "/home/ana/.config/promo/config.ron:2:5: invalid config: unknown field `templtes`; did you mean `templates`?"
+        );
+        let error = config("Config(lgo: \"x.ron\")").expect_err("unknown field");
+        assert!(
+            error.to_string().ends_with(
+                "unknown field `lgo`; the fields are `log`, `paper`, `ladder`, `templates`"
+            ),
+            "{error}"
+        );
+        let error = config("Config(paper: Legal)").expect_err("unknown paper");
+        assert!(
+            error
+                .to_string()
+                .contains("unknown value `Legal`; expected one of `Letter`, `A4`"),
+            "{error}"
+        );
+    }
+
+    #[test]
+    fn the_command_line_wins_over_the_config() {
+        let c = Config {
+            paper: Some(PaperArg::A4),
+            ladder: Some(PathBuf::from("/l.ron")),
+            ..Config::default()
+        };
+        let paper_of = |args: &[&str]| {
+            let mut cli = Cli::try_parse_from(args).expect("parse");
+            c.apply(&mut cli.command, &cli.global.given);
+            match cli.command {
+                Command::Packet(p) => (p.paper, p.ladder),
+                _ => unreachable!("a packet command"),
+            }
+        };
+        assert_eq!(
+            paper_of(&["promo", "packet"]),
+            (PaperArg::A4, Some(PathBuf::from("/l.ron")))
+        );
+        assert_eq!(
+            paper_of(&["promo", "packet", "--paper", "letter", "--ladder", "x.ron"]),
+            (PaperArg::Letter, Some(PathBuf::from("x.ron")))
+        );
+    }
+}

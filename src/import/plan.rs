@@ -1,0 +1,296 @@
+//! From drafts to moments the log can take: each draft gets a project (one the
+//! log has, one the notes name, or a guess), drafts the log already holds are
+//! left out (so importing a growing doc again adds only the new meetings), and
+//! the rest get the next free ids, oldest first.
+
+use std::collections::HashSet;
+
+use indexmap::IndexMap;
+
+use super::infer::{display_name, find_phrase, slug};
+use super::{Draft, Guess, Parsed, ProjectHint, Remark};
+use crate::log::append::NewMoment;
+use crate::log::outline::Node;
+use crate::log::{Commitment, Project, Quote};
+
+/// The key of the project that holds moments whose notes name none, when the log
+/// has several projects and `--project` was not given.
+pub const FALLBACK_PROJECT: &str = "imported";
+
+/// One step from a moment to a value inside it, to place a guess's marker.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Step {
+    /// A field by name.
+    Field(&'static str),
+    /// A list item, from 0.
+    Item(usize),
+}
+
+/// A project the import adds to the log.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct NewProject {
+    /// Its key.
+    pub key: String,
+    /// Its display name.
+    pub name: String,
+    /// Why the name was guessed, if it was.
+    pub name_note: Option<String>,
+}
+
+/// A moment ready to insert, with the guesses to mark.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Planned {
+    /// The line of the notes it comes from.
+    pub line: usize,
+    /// The moment.
+    pub moment: NewMoment,
+    /// Each guessed value (as a path from the moment) and why it was guessed.
+    pub guesses: Vec<(Vec<Step>, String)>,
+}
+
+/// Everything the import will add, and everything it has to say.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Plan {
+    /// Projects to add, in order.
+    pub projects: Vec<NewProject>,
+    /// Moments to add, oldest first.
+    pub moments: Vec<Planned>,
+    /// Lines not imported and caveats, by line.
+    pub remarks: Vec<Remark>,
+}
+
+/// What the log holds already, as the planner needs it.
+pub struct Existing<'a> {
+    /// The log's projects, in file order.
+    pub projects: &'a IndexMap<String, Project>,
+    /// Every moment's `(date, what)`, private ones included.
+    pub moments: HashSet<(String, String)>,
+    /// The next free `mNNN` id, and every id taken.
+    pub next_id: String,
+    /// Every id in the file.
+    pub taken: HashSet<String>,
+}
+
+impl<'a> Existing<'a> {
+    /// Reads what `root` (the log's outline) holds.
+    pub fn read(root: &Node, projects: &'a IndexMap<String, Project>, next_id: String) -> Self {
+        let mut moments = HashSet::new();
+        let mut taken = HashSet::new();
+        for node in root.field("moments").map_or(&[][..], |f| f.value.items()) {
+            let text = |name: &str| {
+                node.field(name)
+                    .and_then(|f| f.value.as_str())
+                    .map(str::to_string)
+            };
+            if let (Some(date), Some(what)) = (text("date"), text("what")) {
+                moments.insert((date, normalise(&what)));
+            }
+            if let Some(id) = text("id") {
+                taken.insert(id);
+            }
+        }
+        Self {
+            projects,
+            moments,
+            next_id,
+            taken,
+        }
+    }
+}
+
+fn normalise(text: &str) -> String {
+    text.split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
+}
+
+/// Plans the import of `parsed` into a log holding `existing`. `default_project`
+/// is `--project` (already checked to be a key of the log).
+pub fn plan(parsed: Parsed, existing: &Existing<'_>, default_project: Option<&str>) -> Plan {
+    let Parsed {
+        mut drafts,
+        mut remarks,
+    } = parsed;
+    // Oldest first, as a log reads; the notes' order within a day is kept.
+    drafts.sort_by_key(|d| d.date);
+    let mut projects: Vec<NewProject> = Vec::new();
+    let mut seen = existing.moments.clone();
+    let mut ids = IdSequence::new(&existing.next_id, &existing.taken);
+    let mut moments = Vec::new();
+    for mut draft in drafts {
+        let key = (draft.date.to_string(), normalise(&draft.what));
+        if !seen.insert(key) {
+            remarks.push(Remark::not_imported(
+                draft.line,
+                "already in the log (same date and text)",
+                &draft.what,
+            ));
+            continue;
+        }
+        let project = resolve_project(&mut draft, existing, default_project, &mut projects);
+        moments.push(planned(draft, project, ids.next_id()));
+    }
+    remarks.sort_by_key(|r| (r.line, r.kind));
+    Plan {
+        projects,
+        moments,
+        remarks,
+    }
+}
+
+/// The project of a draft: a `Label:` or jrnl tag the log knows (by key or name),
+/// else one added for it; a key or name in the text; `--project`; the log's only
+/// project; or [`FALLBACK_PROJECT`]. Only the last three are guesses.
+fn resolve_project(
+    draft: &mut Draft,
+    existing: &Existing<'_>,
+    default_project: Option<&str>,
+    added: &mut Vec<NewProject>,
+) -> Guess<String> {
+    let known = |label: &str| -> Option<String> {
+        let key = slug(label);
+        existing
+            .projects
+            .iter()
+            .find(|(k, p)| {
+                k.eq_ignore_ascii_case(label) || **k == key || p.name.eq_ignore_ascii_case(label)
+            })
+            .map(|(k, _)| k.clone())
+            .or_else(|| added.iter().find(|p| p.key == key).map(|p| p.key.clone()))
+    };
+    match &draft.project {
+        ProjectHint::Named(label) => {
+            if let Some(key) = known(label) {
+                return Guess::sure(key);
+            }
+            let key = slug(label);
+            if !key.is_empty() {
+                let lower = label.chars().all(|c| !c.is_uppercase());
+                added.push(NewProject {
+                    key: key.clone(),
+                    name: display_name(label),
+                    name_note: lower.then(|| format!("named after the tag `{label}` in the notes")),
+                });
+                return Guess::sure(key);
+            }
+        }
+        ProjectHint::Text => {
+            let lower = draft.what.to_lowercase();
+            if let Some((key, _)) = existing.projects.iter().find(|(k, p)| {
+                find_phrase(&lower, &k.to_lowercase()).is_some()
+                    || find_phrase(&lower, &p.name.to_lowercase()).is_some()
+            }) {
+                return Guess::sure(key.clone());
+            }
+        }
+    }
+    if let Some(key) = default_project {
+        return Guess::sure(key.to_string());
+    }
+    if existing.projects.len() == 1
+        && let Some(key) = existing.projects.keys().next()
+    {
+        return Guess::guessed(
+            key.clone(),
+            "the notes name no project; this is the log's only one",
+        );
+    }
+    if !existing.projects.contains_key(FALLBACK_PROJECT)
+        && !added.iter().any(|p| p.key == FALLBACK_PROJECT)
+    {
+        added.push(NewProject {
+            key: FALLBACK_PROJECT.into(),
+            name: "Imported notes".into(),
+            name_note: None,
+        });
+    }
+    Guess::guessed(
+        FALLBACK_PROJECT.to_string(),
+        "the notes name no project; move it to the right one",
+    )
+}
+
+fn planned(draft: Draft, project: Guess<String>, id: String) -> Planned {
+    let mut guesses = Vec::new();
+    let mut mark = |path: Vec<Step>, note: &Option<String>| {
+        if let Some(note) = note {
+            guesses.push((path, note.clone()));
+        }
+    };
+    mark(vec![Step::Field("tag")], &draft.tag.note);
+    mark(vec![Step::Field("project")], &project.note);
+    mark(vec![Step::Field("reach")], &draft.reach.note);
+    if draft.private.value {
+        mark(vec![Step::Field("private")], &draft.private.note);
+    }
+    let mut quotes: Vec<Quote> = Vec::with_capacity(draft.quotes.len());
+    for (i, quote) in draft.quotes.into_iter().enumerate() {
+        for (field, note) in quote.guesses {
+            guesses.push((
+                vec![Step::Field("quotes"), Step::Item(i), Step::Field(field)],
+                note,
+            ));
+        }
+        quotes.push(quote.quote);
+    }
+    let mut commitments: Vec<Commitment> = Vec::with_capacity(draft.commitments.len());
+    for (i, commitment) in draft.commitments.into_iter().enumerate() {
+        if let Some(note) = commitment.owner_note {
+            guesses.push((
+                vec![
+                    Step::Field("commitments"),
+                    Step::Item(i),
+                    Step::Field("owner"),
+                ],
+                note,
+            ));
+        }
+        commitments.push(commitment.commitment);
+    }
+    Planned {
+        line: draft.line,
+        moment: NewMoment {
+            id,
+            date: draft.date,
+            tag: draft.tag.value,
+            project: project.value,
+            what: draft.what,
+            reach: draft.reach.value,
+            impact: draft.impact,
+            witnesses: draft.witnesses,
+            quotes,
+            commitments,
+            private: draft.private.value,
+        },
+        guesses,
+    }
+}
+
+/// `m012`, `m013`, …: from the log's next free id on, skipping taken ones.
+struct IdSequence<'a> {
+    next: u128,
+    width: usize,
+    taken: &'a HashSet<String>,
+}
+
+impl<'a> IdSequence<'a> {
+    fn new(first: &str, taken: &'a HashSet<String>) -> Self {
+        let digits = first.strip_prefix('m').unwrap_or("001");
+        Self {
+            next: digits.parse().unwrap_or(1),
+            width: digits.len().max(3),
+            taken,
+        }
+    }
+
+    fn next_id(&mut self) -> String {
+        loop {
+            let id = format!("m{:0width$}", self.next, width = self.width);
+            self.next = self.next.saturating_add(1);
+            if !self.taken.contains(&id) {
+                return id;
+            }
+        }
+    }
+}

@@ -1,0 +1,392 @@
+//! The planned import, put into the log's text without touching any other byte:
+//! new projects go at the end of `projects`, the moments go through the same
+//! [`Appender`] `promo add` uses, and each guessed value gets its `promo:guessed`
+//! comment right after it. The result is re-checked before anyone writes it.
+
+use std::fmt::Write as _;
+use std::path::PathBuf;
+
+use chrono::NaiveDate;
+
+use super::{Plan, Step};
+use crate::log::append::{AppendError, Appender, ron_string};
+use crate::log::guessed;
+use crate::log::load::{self, Checked};
+use crate::log::outline::{self, Node, NodeKind, Span};
+use crate::source::Source;
+
+/// The log with the import in it.
+#[derive(Debug)]
+pub struct Imported {
+    /// The whole new file, BOM included when the old one had it.
+    pub bytes: Vec<u8>,
+    /// The new text as `promo check` saw it (its warnings included).
+    pub checked: Checked,
+    /// Where each new project entry and each new moment is in the new text (BOM
+    /// excluded), in file order: what a dry run shows.
+    pub added: Vec<Span>,
+}
+
+/// Inserts `plan` into `source` and re-checks the result: refused if the new text
+/// has an error or does not hold exactly the old moments plus the new ones.
+pub fn apply(
+    source: &Source,
+    plan: &Plan,
+    path: PathBuf,
+    today: NaiveDate,
+) -> Result<Imported, AppendError> {
+    let with_projects = add_projects(source.text(), plan)?;
+    let staged = Source::new(source.path(), with_projects);
+    let appender = Appender::new(&staged)?;
+    let moments: Vec<_> = plan.moments.iter().map(|p| p.moment.clone()).collect();
+    let before = count_moments(source.text())?;
+    let insertion = appender.insert(&moments)?;
+    let inserted = String::from_utf8_lossy(&insertion.bytes).into_owned();
+    let inserted = inserted
+        .strip_prefix('\u{feff}')
+        .unwrap_or(&inserted)
+        .to_string();
+    let marked = mark_guesses(&inserted, plan)?;
+
+    let mut bytes = Vec::with_capacity(marked.len() + 3);
+    if source.has_bom() {
+        bytes.extend_from_slice("\u{feff}".as_bytes());
+    }
+    bytes.extend_from_slice(marked.as_bytes());
+    let checked = load::check_bytes(path, bytes.clone(), today);
+    let Some(log) = &checked.log else {
+        return Err(AppendError::WouldBreakLog {
+            problems: checked.errors().map(|d| d.problem.clone()).collect(),
+        });
+    };
+    let expected = before + plan.moments.len();
+    let found = log.moments.len() + log.private.len();
+    if found != expected {
+        return Err(AppendError::Miscounted { expected, found });
+    }
+    let root = outline::parse(&marked).map_err(|e| AppendError::Unreadable { at: e.at })?;
+    let added = added_spans(&root, plan);
+    if added.len() != plan.projects.len() + plan.moments.len() {
+        return Err(AppendError::Miscounted {
+            expected: plan.projects.len() + plan.moments.len(),
+            found: added.len(),
+        });
+    }
+    Ok(Imported {
+        bytes,
+        checked,
+        added,
+    })
+}
+
+fn count_moments(text: &str) -> Result<usize, AppendError> {
+    let root = outline::parse(text).map_err(|e| AppendError::Unreadable { at: e.at })?;
+    Ok(root.field("moments").map_or(0, |f| f.value.items().len()))
+}
+
+/// The spans of the new project entries and new moments, in file order.
+fn added_spans(root: &Node, plan: &Plan) -> Vec<Span> {
+    let mut spans = Vec::new();
+    if let Some(projects) = root.field("projects") {
+        for (key, value) in projects.value.entries() {
+            if key
+                .as_str()
+                .is_some_and(|k| plan.projects.iter().any(|p| p.key == k))
+            {
+                spans.push(key.span.start..value.span.end);
+            }
+        }
+    }
+    for moment in root.field("moments").map_or(&[][..], |f| f.value.items()) {
+        let id = moment.field("id").and_then(|f| f.value.as_str());
+        if id.is_some_and(|id| plan.moments.iter().any(|p| p.moment.id == id)) {
+            spans.push(moment.span.clone());
+        }
+    }
+    spans
+}
+
+/// The text with the plan's new projects at the end of `projects` (the field is
+/// created when the log has none).
+fn add_projects(text: &str, plan: &Plan) -> Result<String, AppendError> {
+    if plan.projects.is_empty() {
+        return Ok(text.to_string());
+    }
+    let root = outline::parse(text).map_err(|e| AppendError::Unreadable { at: e.at })?;
+    let nl = if text.contains("\r\n") { "\r\n" } else { "\n" };
+    let unit = indent_unit(text, &root);
+    let entries: Vec<String> = plan
+        .projects
+        .iter()
+        .map(|p| {
+            let mark = p
+                .name_note
+                .as_deref()
+                .map(|n| format!(" {}", guessed::marker(n)))
+                .unwrap_or_default();
+            format!(
+                "{}: Project(name: {}{mark})",
+                ron_string(&p.key),
+                ron_string(&p.name)
+            )
+        })
+        .collect();
+    let mut edits: Vec<(usize, String)> = Vec::new();
+    match root.field("projects") {
+        Some(field) => {
+            let map = &field.value;
+            if !matches!(map.kind, NodeKind::Map(_)) {
+                return Err(AppendError::NotALog);
+            }
+            let close = closing(text, map)?;
+            let field_indent = line_indent(text, field.name_span.start).to_string();
+            let item_indent = match map.entries().last() {
+                Some((key, value)) => {
+                    if !has_comma_after(text, value.span.end) {
+                        edits.push((value.span.end, ",".into()));
+                    }
+                    if starts_line(text, key.span.start) {
+                        line_indent(text, key.span.start).to_string()
+                    } else {
+                        format!("{field_indent}{unit}")
+                    }
+                }
+                None => format!("{field_indent}{unit}"),
+            };
+            let items: Vec<String> = entries
+                .iter()
+                .map(|e| format!("{item_indent}{e},"))
+                .collect();
+            edits.push(block_before(text, close, &items, &field_indent, nl));
+        }
+        None => {
+            let fields = root.fields();
+            let last = fields.last().ok_or(AppendError::NotALog)?;
+            let close = closing(text, &root)?;
+            if !has_comma_after(text, last.value.span.end) {
+                edits.push((last.value.span.end, ",".into()));
+            }
+            let root_indent = line_indent(text, root.span.start).to_string();
+            let field_indent = format!("{root_indent}{unit}");
+            let mut field_text = format!("{field_indent}projects: {{");
+            for entry in &entries {
+                let _ = write!(field_text, "{nl}{field_indent}{unit}{entry},");
+            }
+            let _ = write!(field_text, "{nl}{field_indent}}},");
+            edits.push(block_before(text, close, &[field_text], &root_indent, nl));
+        }
+    }
+    Ok(apply_edits(text, edits))
+}
+
+/// The text with a `promo:guessed` comment after every guessed value of the new
+/// moments (found by id).
+fn mark_guesses(text: &str, plan: &Plan) -> Result<String, AppendError> {
+    if plan.moments.iter().all(|p| p.guesses.is_empty()) {
+        return Ok(text.to_string());
+    }
+    let root = outline::parse(text).map_err(|e| AppendError::Unreadable { at: e.at })?;
+    let moments = root.field("moments").map_or(&[][..], |f| f.value.items());
+    let mut edits = Vec::new();
+    for planned in &plan.moments {
+        let Some(node) = moments.iter().find(|m| {
+            m.field("id").and_then(|f| f.value.as_str()) == Some(planned.moment.id.as_str())
+        }) else {
+            return Err(AppendError::Unreadable { at: root.span.end });
+        };
+        for (path, note) in &planned.guesses {
+            let value = follow(node, path).ok_or(AppendError::Unreadable {
+                at: node.span.start,
+            })?;
+            edits.push((value.span.end, format!(" {}", guessed::marker(note))));
+        }
+    }
+    Ok(apply_edits(text, edits))
+}
+
+fn follow<'a>(node: &'a Node, path: &[Step]) -> Option<&'a Node> {
+    let mut node = node;
+    for step in path {
+        node = match step {
+            Step::Field(name) => &node.field(name)?.value,
+            Step::Item(i) => node.items().get(*i)?,
+        };
+    }
+    Some(node)
+}
+
+fn apply_edits(text: &str, mut edits: Vec<(usize, String)>) -> String {
+    edits.sort_by_key(|(at, _)| *at);
+    let mut out =
+        String::with_capacity(text.len() + edits.iter().map(|e| e.1.len()).sum::<usize>());
+    let mut copied = 0;
+    for (at, insertion) in edits {
+        out.push_str(&text[copied..at]);
+        out.push_str(&insertion);
+        copied = at;
+    }
+    out.push_str(&text[copied..]);
+    out
+}
+
+/// The indentation step of the file: how much deeper its first field sits than `Log(`.
+fn indent_unit(text: &str, root: &Node) -> String {
+    let root_indent = line_indent(text, root.span.start);
+    root.fields()
+        .first()
+        .filter(|f| starts_line(text, f.name_span.start))
+        .and_then(|f| line_indent(text, f.name_span.start).strip_prefix(root_indent))
+        .filter(|unit| !unit.is_empty())
+        .unwrap_or("    ")
+        .to_string()
+}
+
+fn closing(text: &str, node: &Node) -> Result<usize, AppendError> {
+    let close = node.span.end.saturating_sub(1);
+    match text.as_bytes().get(close) {
+        Some(b']' | b')' | b'}') => Ok(close),
+        _ => Err(AppendError::Unreadable { at: close }),
+    }
+}
+
+/// The insertion of `items` before the closing bracket at `close`: whole lines
+/// before the bracket's line when it starts its line, else new lines with the
+/// bracket moved to a line of its own.
+fn block_before(
+    text: &str,
+    close: usize,
+    items: &[String],
+    close_indent: &str,
+    nl: &str,
+) -> (usize, String) {
+    if starts_line(text, close) {
+        let at = line_start(text, close);
+        (at, items.iter().map(|item| format!("{item}{nl}")).collect())
+    } else {
+        let mut block: String = items.iter().map(|item| format!("{nl}{item}")).collect();
+        let _ = write!(block, "{nl}{close_indent}");
+        (close, block)
+    }
+}
+
+fn has_comma_after(text: &str, end: usize) -> bool {
+    let bytes = text.as_bytes();
+    let mut at = end;
+    loop {
+        match (bytes.get(at), bytes.get(at + 1)) {
+            (Some(b' ' | b'\t' | b'\r' | b'\n'), _) => at += 1,
+            (Some(b'/'), Some(b'/')) => at = text[at..].find('\n').map_or(text.len(), |i| at + i),
+            (Some(b'/'), Some(b'*')) => {
+                at = text[at..].find("*/").map_or(text.len(), |i| at + i + 2)
+            }
+            (Some(b','), _) => return true,
+            _ => return false,
+        }
+    }
+}
+
+fn line_start(text: &str, at: usize) -> usize {
+    text[..at].rfind('\n').map_or(0, |i| i + 1)
+}
+
+fn starts_line(text: &str, at: usize) -> bool {
+    text[line_start(text, at)..at]
+        .bytes()
+        .all(|b| b == b' ' || b == b'\t')
+}
+
+fn line_indent(text: &str, at: usize) -> &str {
+    let rest = &text[line_start(text, at)..];
+    let len = rest
+        .find(|c: char| c != ' ' && c != '\t')
+        .unwrap_or(rest.len());
+    &rest[..len]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::import::{NewProject, Planned};
+    use crate::log::append::NewMoment;
+    use crate::log::{Reach, Tag};
+
+    const TODAY: &str = "2026-11-21";
+
+    fn plan() -> Plan {
+        Plan {
+            projects: vec![NewProject {
+                key: "search".into(),
+                name: "Search".into(),
+                name_note: Some("named after a tag".into()),
+            }],
+            moments: vec![Planned {
+                line: 3,
+                moment: NewMoment {
+                    id: "m001".into(),
+                    date: "2026-11-17".parse().expect("date"),
+                    tag: Tag::Decision,
+                    project: "search".into(),
+                    what: "Killed the rewrite".into(),
+                    reach: Reach::Team,
+                    impact: Some("freed 2 engineers".into()),
+                    witnesses: vec![],
+                    quotes: vec![],
+                    commitments: vec![],
+                    private: false,
+                },
+                guesses: vec![(vec![Step::Field("reach")], "the notes do not say".into())],
+            }],
+            remarks: vec![],
+        }
+    }
+
+    #[test]
+    fn projects_moments_and_markers_are_insertions_only() {
+        let text = "// mine\r\nLog(\r\n    version: 1,\r\n    owner: Person(name: \"Mara\", level: \"L5\"),\r\n    manager: \"Tess\",\r\n    target: Target(level: \"L6\", submission: \"2027-03-01\"),\r\n    projects: {\r\n        // none yet\r\n    },\r\n    moments: [],\r\n)\r\n";
+        let source = Source::new("t.ron", text.to_string());
+        let imported = apply(
+            &source,
+            &plan(),
+            "t.ron".into(),
+            TODAY.parse().expect("date"),
+        )
+        .expect("applies");
+        let new = String::from_utf8(imported.bytes).expect("utf8");
+        assert!(new.contains("    projects: {\r\n        // none yet\r\n        \"search\": Project(name: \"Search\" /* promo:guessed: named after a tag */),\r\n    },"), "{new}");
+        assert!(
+            new.contains("reach: Team /* promo:guessed: the notes do not say */,\r\n"),
+            "{new}"
+        );
+        assert!(!new.replace("\r\n", "").contains('\n'), "CRLF kept");
+        let warnings: Vec<String> = imported
+            .checked
+            .warnings()
+            .map(|d| d.problem.to_string())
+            .collect();
+        assert!(
+            warnings.contains(&"`reach` guessed by import: the notes do not say".to_string()),
+            "{warnings:?}"
+        );
+        assert!(
+            warnings.contains(&"`name` guessed by import: named after a tag".to_string()),
+            "{warnings:?}"
+        );
+        assert_eq!(imported.added.len(), 2);
+    }
+
+    #[test]
+    fn a_log_without_projects_gets_the_field() {
+        let text = "Log(version: 1, owner: Person(name: \"M\", level: \"L5\"), manager: \"T\", target: Target(level: \"L6\", submission: \"2027-03-01\"))";
+        let source = Source::new("t.ron", text.to_string());
+        let imported = apply(
+            &source,
+            &plan(),
+            "t.ron".into(),
+            TODAY.parse().expect("date"),
+        )
+        .expect("applies");
+        assert!(imported.checked.log.is_some());
+        let new = String::from_utf8(imported.bytes).expect("utf8");
+        assert!(new.starts_with(text.trim_end_matches(')')), "{new}");
+    }
+}
