@@ -32,6 +32,12 @@ pub enum Error {
         /// The path given.
         path: PathBuf,
     },
+    /// A directory given as `--log` (to `restate`) holds no log.
+    #[error("no `*.ron` log in `{dir}`: give the log files with `--log`, or a directory that holds them")]
+    NoLogsInDir {
+        /// The directory.
+        dir: PathBuf,
+    },
     /// A file over the size promo reads.
     #[error(
         "`{path}` is {size} bytes, over the {limit}-byte limit for a log: is it the right file?"
@@ -54,6 +60,35 @@ pub enum Error {
         /// The diagnostics, rendered.
         rendered: String,
     },
+    /// The ladder file has errors; `rendered` shows each with its source line.
+    #[error("ladder `{path}` has {count} error{}; fix {} and run the command again", if *count == 1 { "" } else { "s" }, if *count == 1 { "it" } else { "them" })]
+    InvalidLadder {
+        /// The ladder file.
+        path: PathBuf,
+        /// How many errors.
+        count: usize,
+        /// The diagnostics, rendered.
+        rendered: String,
+    },
+    /// A level (e.g. the log's `target.level`) that is not on the ladder.
+    #[error(
+        "unknown level `{level}`: {} has {}{}",
+        crate::ladder::ladder_name(ladder.as_deref()),
+        crate::ladder::level_names(known, names),
+        suggestion.as_ref().map_or_else(String::new, |s| format!("; did you mean `{s}`?"))
+    )]
+    UnknownLevel {
+        /// The level as written.
+        level: String,
+        /// The ladder file, or `None` for the built-in ladder.
+        ladder: Option<PathBuf>,
+        /// Every level id, lowest first.
+        known: Vec<String>,
+        /// Every alias, lowest level first.
+        names: Vec<String>,
+        /// The nearest id or alias.
+        suggestion: Option<String>,
+    },
     /// A file could not be written; nothing was changed.
     #[error("cannot write `{path}`; the file was left as it was")]
     Write {
@@ -63,6 +98,27 @@ pub enum Error {
         #[source]
         source: io::Error,
     },
+    /// A template failed to load or render; `cause` is tera's whole explanation.
+    #[error("template `{name}` ({path}) failed: {cause}")]
+    Template {
+        /// The template's name, e.g. `packet.md`.
+        name: String,
+        /// Where it came from (a file, or the built-in set).
+        path: PathBuf,
+        /// What tera said, with its causes.
+        cause: String,
+    },
+    /// A template file that resolves outside the template directory.
+    #[error("template `{path}` leads outside `{dir}`: templates are read only from inside the template directory")]
+    TemplateOutsideDir {
+        /// The file.
+        path: PathBuf,
+        /// The template directory.
+        dir: PathBuf,
+    },
+    /// The PDF could not be drawn.
+    #[error("cannot draw the PDF: {0}")]
+    Pdf(String),
     /// Writing to standard output failed (other than a closed pipe).
     #[error("cannot write the output")]
     Output(#[source] io::Error),
@@ -72,6 +128,67 @@ pub enum Error {
     /// A command-line value promo could not use.
     #[error("{0}")]
     Usage(String),
+    /// Storing a file failed (atomic write, lock, backup); the message says what was left.
+    #[error(transparent)]
+    Store(#[from] crate::store::StoreError),
+    /// A moment could not be added; the log was not written.
+    #[error("nothing was added to `{path}`")]
+    Append {
+        /// The log.
+        path: PathBuf,
+        /// Why.
+        #[source]
+        source: crate::log::append::AppendError,
+    },
+    /// The config file cannot be read as a config.
+    #[error("{}:{line}:{col}: invalid config: {message}", path.display())]
+    Config {
+        /// The config file.
+        path: PathBuf,
+        /// Line, from 1.
+        line: usize,
+        /// Column, from 1.
+        col: usize,
+        /// What is wrong.
+        message: String,
+    },
+    /// A file given to `promo import` cannot be read in the format named.
+    #[error("{}:{line}:{col}: cannot import: {message}", path.display())]
+    ImportFile {
+        /// The file.
+        path: PathBuf,
+        /// Line, from 1.
+        line: usize,
+        /// Column, from 1.
+        col: usize,
+        /// What is wrong.
+        message: String,
+    },
+    /// No commitment has this id.
+    #[error("no commitment `{id}` in the log{}; `promo commitments` lists every id (`MOMENT.N`)", suggestion.as_ref().map_or_else(String::new, |s| format!(" (did you mean `{s}`?)")))]
+    UnknownCommitment {
+        /// The id given.
+        id: String,
+        /// The nearest id.
+        suggestion: Option<String>,
+    },
+    /// A moment id was given where its commitments are several (or none).
+    #[error("moment `{id}` has {} commitments: name one of them{}", choices.len(), if choices.is_empty() { String::new() } else { format!(" ({})", choices.iter().map(|c| format!("`{c}`")).collect::<Vec<_>>().join(", ")) })]
+    AmbiguousCommitment {
+        /// The moment id given.
+        id: String,
+        /// The commitment ids of that moment.
+        choices: Vec<String>,
+    },
+    /// An in-place edit was refused after its re-check (a bug in promo, reported
+    /// rather than risking the file).
+    #[error("`{path}` was left as it was: {reason}; please report this")]
+    Rewrite {
+        /// The log.
+        path: PathBuf,
+        /// What the re-check found.
+        reason: String,
+    },
 }
 
 impl Error {
@@ -106,6 +223,7 @@ impl Error {
     pub fn details(&self) -> Option<&str> {
         match self {
             Error::InvalidLog { rendered, .. } => Some(rendered),
+            Error::InvalidLadder { rendered, .. } => Some(rendered),
             _ => None,
         }
     }

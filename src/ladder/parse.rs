@@ -1,0 +1,219 @@
+//! Reading a ladder file: RON → levels, then the checks serde cannot make (unique
+//! names, shares that are percents), every problem located as `path:line:col`.
+
+use serde::Deserialize;
+
+use super::Level;
+use crate::diagnostic::Diagnostic;
+use crate::error::Error;
+use crate::log::outline::{self, Span};
+use crate::log::problem::Problem;
+use crate::log::validate::{Step, locate};
+use crate::source::{Position, Source};
+use crate::suggest::did_you_mean;
+
+/// `Ladder(...)` as written.
+#[derive(Debug, Deserialize)]
+#[serde(rename = "Ladder", deny_unknown_fields)]
+struct RawLadder {
+    levels: Vec<Level>,
+}
+
+/// A problem found after parsing, and where it is, before positions are known.
+struct Finding {
+    problem: Problem,
+    at: Vec<Step>,
+}
+
+/// The checked levels of a ladder's text, or every problem in it.
+pub(super) fn levels(source: &Source) -> Result<Vec<Level>, Error> {
+    let options = ron::Options::default().with_recursion_limit(32);
+    let raw: RawLadder = match options.from_str(source.text()) {
+        Ok(raw) => raw,
+        Err(error) => {
+            let (problem, span) = from_ron_error(source, &error);
+            return Err(invalid(source, vec![Diagnostic::new(problem, span)]));
+        }
+    };
+    let findings = check(&raw.levels);
+    if findings.is_empty() {
+        return Ok(raw.levels);
+    }
+    // The text parsed as RON, so the outline reads it too; if not, point at the start.
+    let root = outline::parse(source.text()).ok();
+    let diagnostics = findings
+        .into_iter()
+        .map(|finding| {
+            let span = root.as_ref().map_or(0..0, |root| locate(root, &finding.at));
+            Diagnostic::new(finding.problem, span)
+        })
+        .collect();
+    Err(invalid(source, diagnostics))
+}
+
+fn invalid(source: &Source, diagnostics: Vec<Diagnostic>) -> Error {
+    Error::InvalidLadder {
+        path: source.path().to_path_buf(),
+        count: diagnostics.len(),
+        rendered: diagnostics.iter().map(|d| d.render(source)).collect(),
+    }
+}
+
+/// Every name unique across ids and aliases (a lookup must never be ambiguous) and
+/// every share a percent.
+fn check(levels: &[Level]) -> Vec<Finding> {
+    let mut findings = Vec::new();
+    if levels.is_empty() {
+        findings.push(Finding {
+            problem: invalid_problem(
+                "the ladder has no levels: list at least one `Level(...)`".into(),
+            ),
+            at: vec![Step::Field("levels")],
+        });
+    }
+    let mut seen: Vec<(String, &str)> = Vec::new();
+    for (index, level) in levels.iter().enumerate() {
+        let at = |steps: &[Step]| {
+            let mut locus = vec![Step::Field("levels"), Step::Item(index)];
+            locus.extend_from_slice(steps);
+            locus
+        };
+        let names =
+            std::iter::once((level.id.as_str(), at(&[Step::Field("id")]))).chain(
+                level.aliases.iter().enumerate().map(|(i, alias)| {
+                    (alias.as_str(), at(&[Step::Field("aliases"), Step::Item(i)]))
+                }),
+            );
+        for (name, locus) in names {
+            let key = name.trim().to_lowercase();
+            if key.is_empty() {
+                findings.push(Finding {
+                    problem: invalid_problem(
+                        "empty level name: give the level an id and aliases people use".into(),
+                    ),
+                    at: locus,
+                });
+            } else if let Some((_, owner)) = seen.iter().find(|(k, _)| *k == key) {
+                findings.push(Finding {
+                    problem: invalid_problem(format!(
+                        "level name `{name}` is already used by level `{owner}`: ids and aliases must be unique, ignoring case"
+                    )),
+                    at: locus,
+                });
+            } else {
+                seen.push((key, level.id.as_str()));
+            }
+        }
+        for (field, share) in [
+            ("decision_share", level.decision_share),
+            ("leverage_share", level.leverage_share),
+        ] {
+            if share > 100 {
+                findings.push(Finding {
+                    problem: invalid_problem(format!(
+                        "`{field}` is {share}: a share is a percent from 0 to 100"
+                    )),
+                    at: at(&[Step::Field(field)]),
+                });
+            }
+        }
+    }
+    findings
+}
+
+fn invalid_problem(message: String) -> Problem {
+    Problem::Invalid { message }
+}
+
+/// Translates ron's error into a problem and the span to point at.
+fn from_ron_error(source: &Source, error: &ron::error::SpannedError) -> (Problem, Span) {
+    use ron::error::Error as E;
+    let to_offset = |p: ron::error::Position| {
+        source.offset(Position {
+            line: p.line,
+            col: p.col,
+        })
+    };
+    let start = to_offset(error.span.start);
+    let end = to_offset(error.span.end).max(start);
+    let names = |list: &[&str]| list.iter().map(|s| (*s).to_string()).collect::<Vec<_>>();
+    let problem = match &error.code {
+        E::Eof | E::UnclosedBlockComment | E::UnclosedLineComment => Problem::Truncated,
+        E::NoSuchStructField {
+            expected,
+            found,
+            outer,
+        } => Problem::UnknownField {
+            field: found.clone(),
+            parent: outer.clone().unwrap_or_else(|| "Ladder".into()),
+            suggestion: did_you_mean(found, expected.iter().copied()).map(str::to_string),
+            expected: names(expected),
+        },
+        E::MissingStructField { field, outer } => Problem::MissingField {
+            field: (*field).to_string(),
+            parent: outer.clone().unwrap_or_else(|| "Ladder".into()),
+        },
+        E::DuplicateStructField { field, outer } => Problem::DuplicateField {
+            field: (*field).to_string(),
+            parent: outer.clone().unwrap_or_else(|| "Ladder".into()),
+        },
+        E::NoSuchEnumVariant {
+            expected, found, ..
+        } => Problem::UnknownVariant {
+            kind: "reach".into(),
+            found: found.clone(),
+            suggestion: did_you_mean(found, expected.iter().copied()).map(str::to_string),
+            expected: names(expected),
+        },
+        E::ExpectedDifferentStructName { expected, found } => Problem::WrongStructName {
+            expected: (*expected).to_string(),
+            found: found.clone(),
+        },
+        E::ExceededRecursionLimit => Problem::TooDeep,
+        E::InvalidValueForType { expected, found } => Problem::Invalid {
+            message: format!("expected {expected}, found {found}"),
+        },
+        E::Message(message) => Problem::Invalid {
+            message: lowercase_first(message),
+        },
+        other => Problem::Syntax {
+            message: lowercase_first(&other.to_string()),
+        },
+    };
+    let span = match &problem {
+        Problem::UnknownField { .. }
+        | Problem::UnknownVariant { .. }
+        | Problem::WrongStructName { .. } => identifier_at(source.text(), start, end),
+        Problem::Truncated => {
+            let end = source.text().trim_end().len();
+            end..end
+        }
+        _ => start..end.max(start + 1).min(source.text().len().max(start)),
+    };
+    (problem, span)
+}
+
+/// The identifier ron complained about: inside the span it reports, or just before it.
+fn identifier_at(text: &str, start: usize, end: usize) -> Span {
+    let is_ident = |c: char| c.is_ascii_alphanumeric() || c == '_';
+    let inside = &text[start..end.min(text.len())];
+    if let Some(first) = inside.find(is_ident) {
+        let from = start + first;
+        let len = text[from..]
+            .find(|c: char| !is_ident(c))
+            .unwrap_or(text.len() - from);
+        return from..from + len;
+    }
+    let before = &text[..start];
+    let trimmed = before.trim_end_matches(|c: char| !is_ident(c));
+    let word_start = trimmed.rfind(|c: char| !is_ident(c)).map_or(0, |i| i + 1);
+    word_start..trimmed.len()
+}
+
+fn lowercase_first(text: &str) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) => first.to_lowercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
