@@ -687,7 +687,9 @@ impl crate::render::Report for Packet {
             text: self.signals.verdict.clone(),
             bold_lead: None,
         });
-        blocks.push(Block::Heading("Likely objections, and their answers".into()));
+        blocks.push(Block::Heading(
+            "Likely objections, and their answers".into(),
+        ));
         blocks.push(Block::List {
             items: self
                 .objections

@@ -32,9 +32,30 @@ pub fn first_name(name: &str) -> &str {
     name.split_whitespace().next().unwrap_or(name)
 }
 
+/// Whether `word`, lowercased, is one of `lowercase_words`. Words are compared in
+/// place when ASCII (the scoring lists are), so matching a moment's words against a
+/// list allocates nothing; other words are lowercased first, as `str::to_lowercase` does.
+pub fn is_one_of(word: &str, lowercase_words: &[&str]) -> bool {
+    if word.is_ascii() {
+        lowercase_words.iter().any(|w| w.eq_ignore_ascii_case(word))
+    } else {
+        let lower = word.to_lowercase();
+        lowercase_words.contains(&lower.as_str())
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn word_lists_match_any_case_and_whole_words_only() {
+        assert!(is_one_of("Chose", &["chose", "cut"]));
+        assert!(is_one_of("CUT", &["chose", "cut"]));
+        assert!(!is_one_of("cuts", &["chose", "cut"]));
+        assert!(!is_one_of("", &["chose", "cut"]));
+        assert!(is_one_of("ÉTÉ", &["été"]));
+    }
 
     #[test]
     fn clamps_at_words_and_folds_lines() {

@@ -25,8 +25,7 @@ fn rank_of(evidence: &Evidence<'_>, id: &str) -> usize {
 }
 
 fn term(scored: &ScoredMoment<'_>, name: &str) -> i64 {
-    scored
-        .terms
+    super::score::terms(scored.moment, today())
         .iter()
         .find(|t| t.name == name)
         .map_or(0, |t| t.points)

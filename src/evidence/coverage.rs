@@ -45,11 +45,7 @@ mod tests {
         ];
         let scored: Vec<ScoredMoment<'_>> = moments
             .iter()
-            .map(|moment| ScoredMoment {
-                moment,
-                score: 0,
-                terms: Vec::new(),
-            })
+            .map(|moment| ScoredMoment { moment, score: 0 })
             .collect();
         let coverage = coverage(&scored, date("2026-11-21"));
         assert_eq!(coverage.missing_reaches, [Reach::CrossTeam, Reach::Company]);

@@ -45,8 +45,7 @@ pub fn is_quantified(text: &str) -> bool {
     text.chars().any(|c| c.is_ascii_digit())
         || text
             .split(|c: char| !c.is_alphanumeric())
-            .map(str::to_lowercase)
-            .any(|word| NUMBER_WORDS.contains(&word.as_str()))
+            .any(|word| crate::text::is_one_of(word, NUMBER_WORDS))
 }
 
 #[cfg(test)]

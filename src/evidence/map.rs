@@ -100,7 +100,7 @@ impl EvidenceMap {
         let projects = evidence.projects.iter().map(row).collect();
         let examples = evidence
             .top_examples()
-            .map(|scored| example(log, scored, explain))
+            .map(|scored| example(log, scored, today, explain))
             .collect();
         let first = evidence.moments.iter().map(|m| m.moment.date).min();
         Self {
@@ -167,7 +167,7 @@ fn row(project: &ProjectEvidence) -> MapRow {
     }
 }
 
-fn example(log: &Log, scored: &ScoredMoment<'_>, explain: bool) -> MapExample {
+fn example(log: &Log, scored: &ScoredMoment<'_>, today: NaiveDate, explain: bool) -> MapExample {
     let moment = scored.moment;
     MapExample {
         id: moment.id.clone(),
@@ -178,7 +178,7 @@ fn example(log: &Log, scored: &ScoredMoment<'_>, explain: bool) -> MapExample {
         what: moment.what.clone(),
         impact: moment.impact.clone(),
         score: scored.score,
-        terms: explain.then(|| scored.terms.clone()),
+        terms: explain.then(|| super::score::terms(moment, today)),
         project_name: log.project_name(&moment.project).to_string(),
         reach_label: moment.reach.label(),
         vouched_by: vouch::vouchers(moment, log)

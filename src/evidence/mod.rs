@@ -45,10 +45,8 @@ pub struct Term {
 pub struct ScoredMoment<'a> {
     /// The moment.
     pub moment: &'a Moment,
-    /// The total: the sum of `terms`.
+    /// The total: the sum of its terms ([`score::terms`] explains it).
     pub score: i64,
-    /// The score, term by term.
-    pub terms: Vec<Term>,
 }
 
 /// A project's evidence, aggregated.
@@ -99,18 +97,39 @@ pub struct Evidence<'a> {
 impl<'a> Evidence<'a> {
     /// Scores and ranks the public moments of `log`, as of `today`.
     pub fn rank(log: &'a Log, today: NaiveDate) -> Self {
-        let mut moments: Vec<ScoredMoment<'a>> = log
+        // Scored in file order, which is memory order, and sorted on a compact key: on a
+        // big log, following each moment's pointer at every comparison cost more than
+        // the scoring. Ties in score, date and id keep file order, as a stable sort would.
+        let mut keyed: Vec<(i64, NaiveDate, usize)> = log
             .moments
             .iter()
-            .map(|moment| score::score(moment, today))
+            .enumerate()
+            .map(|(index, moment)| (score::score(moment, today).score, moment.date, index))
             .collect();
-        moments.sort_by(|a, b| {
-            b.score
-                .cmp(&a.score)
-                .then(a.moment.date.cmp(&b.moment.date))
-                .then(a.moment.id.cmp(&b.moment.id))
+        // Each moment's project, looked up in file order for the same reason.
+        let project_in_file: Vec<Option<usize>> = log
+            .moments
+            .iter()
+            .map(|m| log.projects.get_index_of(m.project.as_str()))
+            .collect();
+        keyed.sort_unstable_by(|a, b| {
+            b.0.cmp(&a.0)
+                .then(a.1.cmp(&b.1))
+                .then_with(|| log.moments[a.2].id.cmp(&log.moments[b.2].id))
+                .then(a.2.cmp(&b.2))
         });
-        let projects = project::projects(log, &moments);
+        let project_of: Vec<Option<usize>> = keyed
+            .iter()
+            .map(|&(_, _, index)| project_in_file[index])
+            .collect();
+        let moments: Vec<ScoredMoment<'a>> = keyed
+            .into_iter()
+            .map(|(score, _, index)| ScoredMoment {
+                moment: &log.moments[index],
+                score,
+            })
+            .collect();
+        let projects = project::projects_of(log, &moments, &project_of);
         let top = top::top_examples(&moments, projects.len());
         let coverage = coverage::coverage(&moments, today);
         Self {

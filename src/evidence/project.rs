@@ -39,21 +39,51 @@ pub fn consistency_bonus(quarters: usize) -> i64 {
 /// Order: score, then the rank of the project's best moment (so ties break by that
 /// moment's date, then id, like everything else).
 pub fn projects(log: &Log, moments: &[ScoredMoment<'_>]) -> Vec<ProjectEvidence> {
+    let project_of: Vec<Option<usize>> = moments
+        .iter()
+        .map(|m| log.projects.get_index_of(m.moment.project.as_str()))
+        .collect();
+    projects_of(log, moments, &project_of)
+}
+
+/// [`projects`], given each ranked moment's project as its index in `log.projects`
+/// (`None` for a key the log does not define): ranking finds them in file order,
+/// which reads memory in order, where rank order jumps around a big log.
+pub fn projects_of(
+    log: &Log,
+    moments: &[ScoredMoment<'_>],
+    project_of: &[Option<usize>],
+) -> Vec<ProjectEvidence> {
+    // One pass sorts the moments into their projects (in rank order); scanning every
+    // moment once per project would grow with projects × moments.
+    let mut by_project: Vec<Vec<(usize, &ScoredMoment<'_>)>> = vec![Vec::new(); log.projects.len()];
+    for (rank, (scored, project)) in moments.iter().zip(project_of).enumerate() {
+        if let Some(index) = project {
+            by_project[*index].push((rank, scored));
+        }
+    }
     let mut ranked: Vec<(usize, ProjectEvidence)> = Vec::new();
-    for (key, project) in &log.projects {
-        let mine: Vec<(usize, &ScoredMoment<'_>)> = moments
-            .iter()
-            .enumerate()
-            .filter(|(_, m)| &m.moment.project == key)
-            .collect();
+    for ((key, project), mine) in log.projects.iter().zip(by_project) {
         let Some(&(best, _)) = mine.first() else {
             continue;
         };
-        let quarters: BTreeSet<Quarter> = mine
-            .iter()
-            .map(|(_, m)| Quarter::of(m.moment.date))
-            .collect();
-        let tagged = |tag: Tag| mine.iter().filter(|(_, m)| m.moment.tag == tag).count();
+        // One pass over the project's moments for everything counted: on a big log each
+        // moment read is a cache miss, and reading them once per count added up.
+        let mut quarters: BTreeSet<Quarter> = BTreeSet::new();
+        let (mut decisions, mut scopes, mut leverages) = (0, 0, 0);
+        let mut widest_reach = Reach::Team;
+        let mut ids = Vec::with_capacity(mine.len());
+        for (_, scored) in &mine {
+            let moment = scored.moment;
+            quarters.insert(Quarter::of(moment.date));
+            match moment.tag {
+                Tag::Decision => decisions += 1,
+                Tag::Scope => scopes += 1,
+                Tag::Leverage => leverages += 1,
+            }
+            widest_reach = widest_reach.max(moment.reach);
+            ids.push(moment.id.clone());
+        }
         ranked.push((
             best,
             ProjectEvidence {
@@ -61,16 +91,12 @@ pub fn projects(log: &Log, moments: &[ScoredMoment<'_>]) -> Vec<ProjectEvidence>
                 name: project.name.clone(),
                 score: diminishing_sum(mine.iter().map(|(_, m)| m.score))
                     + consistency_bonus(quarters.len()),
-                widest_reach: mine
-                    .iter()
-                    .map(|(_, m)| m.moment.reach)
-                    .max()
-                    .unwrap_or(Reach::Team),
-                decisions: tagged(Tag::Decision),
-                scopes: tagged(Tag::Scope),
-                leverages: tagged(Tag::Leverage),
+                widest_reach,
+                decisions,
+                scopes,
+                leverages,
                 impacts: strongest_impacts(mine.iter().map(|(_, m)| *m)),
-                moments: mine.iter().map(|(_, m)| m.moment.id.clone()).collect(),
+                moments: ids,
             },
         ));
     }

@@ -69,8 +69,25 @@ pub const WORDING_TASK: i64 = -10;
 pub const WORDING_TASK_LEVERAGE: i64 = -5;
 
 /// Scores one public moment as of `today` (which decides what is overdue).
+///
+/// Only the points are added up here; [`terms`] explains them. Ranking scores every
+/// moment but explains only the few it shows, and writing seven explanations per
+/// moment was most of the cost of ranking a big log. Both use the same per-term
+/// functions, and a property test holds the terms' sum to this score.
 pub fn score(moment: &Moment, today: NaiveDate) -> ScoredMoment<'_> {
-    let terms = vec![
+    let score = tag_points(moment.tag)
+        + reach_points(moment.reach)
+        + impact_points(moment.impact.as_deref())
+        + witnesses_points(distinct_witnesses(&moment.witnesses))
+        + quotes_points(&moment.quotes)
+        + commitments_points(&Follow::of(&moment.commitments, today))
+        + wording_points(wording::opening(&moment.what), moment.tag);
+    ScoredMoment { moment, score }
+}
+
+/// A moment's score term by term, each with why: the seven terms sum to [`score`].
+pub fn terms(moment: &Moment, today: NaiveDate) -> Vec<Term> {
+    vec![
         Term {
             name: "tag",
             points: tag_points(moment.tag),
@@ -86,33 +103,45 @@ pub fn score(moment: &Moment, today: NaiveDate) -> ScoredMoment<'_> {
         quotes_term(&moment.quotes),
         commitments_term(&moment.commitments, today),
         wording_term(&moment.what, moment.tag),
-    ];
-    ScoredMoment {
-        moment,
-        score: terms.iter().map(|t| t.points).sum(),
-        terms,
+    ]
+}
+
+fn impact_points(text: Option<&str>) -> i64 {
+    match text {
+        Some(text) if impact::is_quantified(text) => IMPACT_QUANTIFIED,
+        Some(_) => IMPACT_WRITTEN,
+        None => 0,
     }
 }
 
 fn impact_term(text: Option<&str>) -> Term {
-    let (points, why) = match text {
-        Some(text) if impact::is_quantified(text) => (IMPACT_QUANTIFIED, "quantified impact"),
-        Some(_) => (IMPACT_WRITTEN, "impact without a figure"),
-        None => (0, "no impact written"),
+    let why = match text {
+        Some(text) if impact::is_quantified(text) => "quantified impact",
+        Some(_) => "impact without a figure",
+        None => "no impact written",
     };
     Term {
         name: "impact",
-        points,
+        points: impact_points(text),
         why: why.into(),
     }
 }
 
+/// How many different people vouch, names compared as [`normal_name`] writes them:
+/// the names not written the same as an earlier one (a moment has a few).
+fn distinct_witnesses(witnesses: &[String]) -> usize {
+    (0..witnesses.len())
+        .filter(|&i| !witnesses[..i].iter().any(|w| same_person(w, &witnesses[i])))
+        .count()
+}
+
+fn witnesses_points(distinct: usize) -> i64 {
+    WITNESS * i64::try_from(distinct.min(WITNESS_CAP)).unwrap_or(0)
+}
+
 fn witnesses_term(witnesses: &[String]) -> Term {
-    let mut distinct: Vec<String> = witnesses.iter().map(|w| normal_name(w)).collect();
-    distinct.sort();
-    distinct.dedup();
-    let counted = distinct.len().min(WITNESS_CAP);
-    let why = match distinct.len() {
+    let distinct = distinct_witnesses(witnesses);
+    let why = match distinct {
         0 => "no witness".to_string(),
         1 => "1 witness".to_string(),
         n if n > WITNESS_CAP => format!("{n} witnesses, {WITNESS_CAP} counted"),
@@ -120,7 +149,7 @@ fn witnesses_term(witnesses: &[String]) -> Term {
     };
     Term {
         name: "witnesses",
-        points: WITNESS * i64::try_from(counted).unwrap_or(0),
+        points: witnesses_points(distinct),
         why,
     }
 }
@@ -138,8 +167,8 @@ pub fn quote_points(quote: &Quote) -> i64 {
     }
 }
 
-fn quotes_term(quotes: &[Quote]) -> Term {
-    // One voice counts once (its best quote), so repeating a person adds nothing.
+/// Each voice once, with its best quote: repeating a person adds nothing.
+fn voices(quotes: &[Quote]) -> Vec<(String, i64, &Quote)> {
     let mut voices: Vec<(String, i64, &Quote)> = Vec::new();
     for quote in quotes {
         let name = normal_name(&quote.by);
@@ -150,8 +179,35 @@ fn quotes_term(quotes: &[Quote]) -> Term {
             None => voices.push((name, points, quote)),
         }
     }
+    voices
+}
+
+/// The sum over voices of each one's best quote, capped: [`voices`] without writing
+/// any name out.
+fn quotes_points(quotes: &[Quote]) -> i64 {
+    let sum: i64 = (0..quotes.len())
+        // Each voice is counted at its first quote, with the best of its quotes.
+        .filter(|&i| {
+            !quotes[..i]
+                .iter()
+                .any(|q| same_person(&q.by, &quotes[i].by))
+        })
+        .map(|i| {
+            quotes[i..]
+                .iter()
+                .filter(|q| same_person(&q.by, &quotes[i].by))
+                .map(quote_points)
+                .max()
+                .unwrap_or(0)
+        })
+        .sum();
+    sum.min(QUOTES_CAP)
+}
+
+fn quotes_term(quotes: &[Quote]) -> Term {
+    let voices = voices(quotes);
     let sum: i64 = voices.iter().map(|(_, p, _)| p).sum();
-    let points = sum.min(QUOTES_CAP);
+    let points = quotes_points(quotes);
     let mut parts: Vec<String> = voices
         .iter()
         .map(|(_, p, quote)| {
@@ -176,30 +232,57 @@ fn quotes_term(quotes: &[Quote]) -> Term {
     }
 }
 
+/// What a moment's commitments came to, as of a day.
+struct Follow {
+    held_mine: usize,
+    held_others: usize,
+    broken: usize,
+    overdue: usize,
+}
+
+impl Follow {
+    fn of(commitments: &[Commitment], today: NaiveDate) -> Self {
+        let mine = |c: &&Commitment| c.owner == CommitmentOwner::Me;
+        Self {
+            held_mine: commitments
+                .iter()
+                .filter(mine)
+                .filter(|c| c.status == Status::Held)
+                .count(),
+            held_others: commitments
+                .iter()
+                .filter(|c| c.owner != CommitmentOwner::Me && c.status == Status::Held)
+                .count(),
+            broken: commitments
+                .iter()
+                .filter(mine)
+                .filter(|c| c.status == Status::Broken)
+                .count(),
+            overdue: commitments
+                .iter()
+                .filter(mine)
+                .filter(|c| c.is_overdue(today))
+                .count(),
+        }
+    }
+}
+
+fn commitments_points(follow: &Follow) -> i64 {
+    let held_points = (HELD_BY_OWNER * count(follow.held_mine)
+        + HELD_BY_OTHER * count(follow.held_others))
+    .min(HELD_CAP);
+    held_points + BROKEN_BY_OWNER * count(follow.broken) + OVERDUE_FOR_OWNER * count(follow.overdue)
+}
+
 fn commitments_term(commitments: &[Commitment], today: NaiveDate) -> Term {
-    let mine = |c: &&Commitment| c.owner == CommitmentOwner::Me;
-    let held_mine = commitments
-        .iter()
-        .filter(mine)
-        .filter(|c| c.status == Status::Held)
-        .count();
-    let held_others = commitments
-        .iter()
-        .filter(|c| c.owner != CommitmentOwner::Me && c.status == Status::Held)
-        .count();
-    let broken = commitments
-        .iter()
-        .filter(mine)
-        .filter(|c| c.status == Status::Broken)
-        .count();
-    let overdue = commitments
-        .iter()
-        .filter(mine)
-        .filter(|c| c.is_overdue(today))
-        .count();
-    let held_points =
-        (HELD_BY_OWNER * count(held_mine) + HELD_BY_OTHER * count(held_others)).min(HELD_CAP);
-    let points = held_points + BROKEN_BY_OWNER * count(broken) + OVERDUE_FOR_OWNER * count(overdue);
+    let follow = Follow::of(commitments, today);
+    let points = commitments_points(&follow);
+    let Follow {
+        held_mine,
+        held_others,
+        broken,
+        overdue,
+    } = follow;
     let mut parts = Vec::new();
     if held_mine > 0 {
         parts.push(format!("{held_mine} held by the owner"));
@@ -226,21 +309,30 @@ fn commitments_term(commitments: &[Commitment], today: NaiveDate) -> Term {
     }
 }
 
+fn wording_points(opening: Opening, tag: Tag) -> i64 {
+    match opening {
+        Opening::Decision => WORDING_DECISION,
+        Opening::Task if tag == Tag::Leverage => WORDING_TASK_LEVERAGE,
+        Opening::Task => WORDING_TASK,
+        Opening::Other => 0,
+    }
+}
+
 fn wording_term(what: &str, tag: Tag) -> Term {
     let word = wording::first_word(what);
-    let (points, why) = match wording::opening(what) {
-        Opening::Decision => (WORDING_DECISION, format!("opens with a decision: “{word}”")),
-        Opening::Task if tag == Tag::Leverage => (
-            WORDING_TASK_LEVERAGE,
-            format!("opens with a task: “{word}” (half on leverage)"),
-        ),
-        Opening::Task => (WORDING_TASK, format!("opens with a task: “{word}”")),
-        Opening::Other if word.is_empty() => (0, "opens with no word".to_string()),
-        Opening::Other => (0, format!("opens with neither: “{word}”")),
+    let opening = wording::opening(what);
+    let why = match opening {
+        Opening::Decision => format!("opens with a decision: “{word}”"),
+        Opening::Task if tag == Tag::Leverage => {
+            format!("opens with a task: “{word}” (half on leverage)")
+        }
+        Opening::Task => format!("opens with a task: “{word}”"),
+        Opening::Other if word.is_empty() => "opens with no word".to_string(),
+        Opening::Other => format!("opens with neither: “{word}”"),
     };
     Term {
         name: "wording",
-        points,
+        points: wording_points(opening, tag),
         why,
     }
 }
@@ -255,6 +347,54 @@ pub fn normal_name(name: &str) -> String {
         .collect::<Vec<_>>()
         .join(" ")
         .to_lowercase()
+}
+
+/// Whether `name` is `normal` once written as [`normal_name`] writes it, without
+/// writing it out: names are compared against every quote of a log, and copying
+/// each one was most of the cost on big logs.
+pub fn is_normal_name(name: &str, normal: &str) -> bool {
+    match normal_chars(name) {
+        Some(chars) => chars.eq(normal.chars()),
+        None => normal_name(name) == normal,
+    }
+}
+
+/// Whether two names are one person's: the same once written as [`normal_name`]
+/// writes them, compared without writing them out.
+pub fn same_person(a: &str, b: &str) -> bool {
+    // The usual cases first: written alike, or plain ASCII (compared word by word).
+    if a == b {
+        return true;
+    }
+    if a.is_ascii() && b.is_ascii() {
+        let (mut left, mut right) = (a.split_whitespace(), b.split_whitespace());
+        return loop {
+            match (left.next(), right.next()) {
+                (Some(x), Some(y)) if x.eq_ignore_ascii_case(y) => {}
+                (None, None) => break true,
+                _ => break false,
+            }
+        };
+    }
+    match (normal_chars(a), normal_chars(b)) {
+        (Some(a), Some(b)) => a.eq(b),
+        _ => normal_name(a) == normal_name(b),
+    }
+}
+
+/// The characters of [`normal_name`]`(name)`, one by one. Lowercasing character by
+/// character is what `str::to_lowercase` does except for a final capital sigma, which
+/// depends on what follows it: `None` for a name with one.
+fn normal_chars(name: &str) -> Option<impl Iterator<Item = char> + '_> {
+    if name.contains('Σ') {
+        return None;
+    }
+    Some(name.split_whitespace().enumerate().flat_map(|(i, word)| {
+        (i > 0)
+            .then_some(' ')
+            .into_iter()
+            .chain(word.chars().flat_map(char::to_lowercase))
+    }))
 }
 
 #[cfg(test)]
@@ -291,7 +431,8 @@ mod tests {
             },
         ];
         let scored = score(&m, date("2026-11-21"));
-        let names: Vec<&str> = scored.terms.iter().map(|t| t.name).collect();
+        let terms = terms(&m, date("2026-11-21"));
+        let names: Vec<&str> = terms.iter().map(|t| t.name).collect();
         assert_eq!(
             names,
             [
@@ -304,15 +445,15 @@ mod tests {
                 "wording"
             ]
         );
-        let points: Vec<i64> = scored.terms.iter().map(|t| t.points).collect();
+        let points: Vec<i64> = terms.iter().map(|t| t.points).collect();
         assert_eq!(points, [30, 45, 20, 6, 21, 0, 10]);
         assert_eq!(scored.score, 132);
-        assert_eq!(scored.terms[3].why, "3 witnesses");
+        assert_eq!(terms[3].why, "3 witnesses");
         assert_eq!(
-            scored.terms[4].why,
+            terms[4].why,
             "manager (specific) +15, stakeholder (specific) +6, peer (generic) +0"
         );
-        assert_eq!(scored.terms[6].why, "opens with a decision: “Killed”");
+        assert_eq!(terms[6].why, "opens with a decision: “Killed”");
     }
 
     #[test]
@@ -324,15 +465,13 @@ mod tests {
             text: "She owned it.".into(),
         };
         m.quotes = vec![quote("Sam", Role::Manager), quote("Sam", Role::Manager)];
-        assert_eq!(score(&m, date("2026-11-21")).terms[4].points, 15);
+        assert_eq!(terms(&m, date("2026-11-21"))[4].points, 15);
+        assert_eq!(score(&m, date("2026-11-21")).score, 15 + 15);
         m.quotes.push(quote("Dana", Role::Skip));
-        let scored = score(&m, date("2026-11-21"));
-        assert_eq!(scored.terms[4].points, QUOTES_CAP);
-        assert!(
-            scored.terms[4].why.ends_with("capped at 25"),
-            "{}",
-            scored.terms[4].why
-        );
+        let terms = terms(&m, date("2026-11-21"));
+        assert_eq!(terms[4].points, QUOTES_CAP);
+        assert_eq!(score(&m, date("2026-11-21")).score, 15 + QUOTES_CAP);
+        assert!(terms[4].why.ends_with("capped at 25"), "{}", terms[4].why);
     }
 
     #[test]
@@ -355,7 +494,7 @@ mod tests {
             ),
         ];
         let today = date("2026-11-21");
-        let term = &score(&m, today).terms[5];
+        let term = &terms(&m, today)[5];
         assert_eq!(
             (term.points, term.why.as_str()),
             (5, "1 held by the owner, 1 held by others")
@@ -374,7 +513,7 @@ mod tests {
             Status::Dropped,
             "2026-08-01",
         ));
-        let term = &score(&m, today).terms[5];
+        let term = &terms(&m, today)[5];
         assert_eq!(term.points, 5 - 10 - 5);
         assert_eq!(
             term.why,
@@ -386,9 +525,9 @@ mod tests {
     fn a_task_opening_costs_half_on_a_leverage_moment() {
         let mut m = moment("m1", "2026-07-07", Tag::Scope, Reach::Team);
         m.what = "Built a cache the web team now uses".into();
-        assert_eq!(score(&m, date("2026-11-21")).terms[6].points, WORDING_TASK);
+        assert_eq!(terms(&m, date("2026-11-21"))[6].points, WORDING_TASK);
         m.tag = Tag::Leverage;
-        let term = &score(&m, date("2026-11-21")).terms[6];
+        let term = &terms(&m, date("2026-11-21"))[6];
         assert_eq!(
             (term.points, term.why.as_str()),
             (-5, "opens with a task: “Built” (half on leverage)")
@@ -396,11 +535,42 @@ mod tests {
     }
 
     #[test]
+    fn names_compare_as_normal_names_do() {
+        for (name, other) in [
+            ("Sam Lee", "sam  lee"),
+            ("  Sam\tLee ", "Sam Lee"),
+            ("Sam Lee", "Sam Le"),
+            ("Sam", "Sam Lee"),
+            ("", ""),
+            ("", "  "),
+            ("Sam", ""),
+            ("ZOË", "zoë"),
+            ("Zoë Łukasiewicz", "zoë łukasiewicz"),
+            ("Σam", "σam"),
+            ("ΟΔΟΣ Lee", "οδος lee"),
+            ("İz", "i̇z"),
+        ] {
+            let normal = normal_name(other);
+            assert_eq!(
+                is_normal_name(name, &normal),
+                normal_name(name) == normal,
+                "{name:?} and {other:?}"
+            );
+            assert_eq!(
+                same_person(name, other),
+                normal_name(name) == normal,
+                "{name:?} and {other:?}"
+            );
+        }
+    }
+
+    #[test]
     fn a_bare_team_scope_moment_scores_its_tag_only() {
         let m = moment("m1", "2026-07-07", Tag::Scope, Reach::Team);
         let scored = score(&m, date("2026-11-21"));
         assert_eq!(scored.score, 15);
-        let whys: Vec<&str> = scored.terms.iter().map(|t| t.why.as_str()).collect();
+        let terms = terms(&m, date("2026-11-21"));
+        let whys: Vec<&str> = terms.iter().map(|t| t.why.as_str()).collect();
         assert_eq!(
             whys,
             [

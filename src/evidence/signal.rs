@@ -65,8 +65,7 @@ pub const SUBSTANTIVE_WORDS: &[&str] = &[
 /// True when the quote names scope, ownership, judgment or leverage.
 pub fn names_scope_or_leverage(text: &str) -> bool {
     text.split(|c: char| !c.is_alphanumeric() && c != '-')
-        .map(str::to_lowercase)
-        .any(|word| SUBSTANTIVE_WORDS.contains(&word.as_str()))
+        .any(|word| crate::text::is_one_of(word, SUBSTANTIVE_WORDS))
 }
 
 #[cfg(test)]

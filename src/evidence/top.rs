@@ -1,7 +1,7 @@
 //! Choosing the top examples: the 3 to 5 moments a sponsor would read out, picked for
 //! strength first, then for spread across projects and across kinds of evidence.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeSet, HashMap};
 
 use super::ScoredMoment;
 use crate::log::Tag;
@@ -29,8 +29,23 @@ pub fn top_examples(moments: &[ScoredMoment<'_>], projects: usize) -> Vec<usize>
     } else {
         usize::MAX
     };
+    // Moments are read only as far as the search needs: on a ranked list (scores never
+    // rise) both searches stop once scores fall too low, so a big log costs about as
+    // much as a small one. Each moment's project becomes a small number the first time
+    // it is needed, so the searches compare numbers, not keys.
+    let ranked = moments.windows(2).all(|w| w[0].score >= w[1].score);
+    let mut numbers: HashMap<&str, usize> = HashMap::new();
+    let mut project_of: Vec<Option<usize>> = vec![None; moments.len()];
+    let mut project = |i: usize| -> usize {
+        *project_of[i].get_or_insert_with(|| {
+            let next = numbers.len();
+            *numbers
+                .entry(moments[i].moment.project.as_str())
+                .or_insert(next)
+        })
+    };
     let mut chosen: Vec<usize> = Vec::new();
-    let mut taken: BTreeMap<&str, usize> = BTreeMap::new();
+    let mut taken: HashMap<usize, usize> = HashMap::new();
     let mut shown: BTreeSet<Tag> = BTreeSet::new();
     while chosen.len() < MAX_EXAMPLES {
         // Past the minimum, only moments strong enough next to the first one qualify.
@@ -38,38 +53,42 @@ pub fn top_examples(moments: &[ScoredMoment<'_>], projects: usize) -> Vec<usize>
             .first()
             .filter(|_| chosen.len() >= MIN_EXAMPLES)
             .map(|&first| moments[first].score);
-        let eligible: Vec<usize> = (0..moments.len())
-            .filter(|i| !chosen.contains(i))
-            .filter(|&i| {
-                taken
-                    .get(moments[i].moment.project.as_str())
-                    .copied()
-                    .unwrap_or(0)
-                    < per_project
-            })
-            .filter(|&i| {
-                floor.is_none_or(|first| moments[i].score * EXTRA_SHARE.1 >= first * EXTRA_SHARE.0)
-            })
-            .collect();
-        let Some(&strongest) = eligible.first() else {
+        let strong_enough = |i: usize| {
+            floor.is_none_or(|first| moments[i].score * EXTRA_SHARE.1 >= first * EXTRA_SHARE.0)
+        };
+        let mut eligible = |i: usize| {
+            !chosen.contains(&i)
+                && strong_enough(i)
+                && taken.get(&project(i)).copied().unwrap_or(0) < per_project
+        };
+        let mut strongest = None;
+        for i in 0..moments.len() {
+            if ranked && !strong_enough(i) {
+                break;
+            }
+            if eligible(i) {
+                strongest = Some(i);
+                break;
+            }
+        }
+        let Some(strongest) = strongest else {
             break;
         };
-        let pick = if shown.contains(&moments[strongest].moment.tag) {
-            eligible
-                .iter()
-                .copied()
-                .find(|&i| {
-                    !shown.contains(&moments[i].moment.tag)
-                        && moments[strongest].score - moments[i].score <= CLOSE
-                })
-                .unwrap_or(strongest)
-        } else {
-            strongest
-        };
+        let mut pick = strongest;
+        if shown.contains(&moments[strongest].moment.tag) {
+            for i in strongest..moments.len() {
+                let close = moments[strongest].score - moments[i].score <= CLOSE;
+                if ranked && !close {
+                    break;
+                }
+                if close && eligible(i) && !shown.contains(&moments[i].moment.tag) {
+                    pick = i;
+                    break;
+                }
+            }
+        }
         chosen.push(pick);
-        *taken
-            .entry(moments[pick].moment.project.as_str())
-            .or_insert(0) += 1;
+        *taken.entry(project(pick)).or_insert(0) += 1;
         shown.insert(moments[pick].moment.tag);
     }
     chosen.sort_unstable();
@@ -87,11 +106,7 @@ mod tests {
         leaked
             .iter()
             .zip(scores)
-            .map(|(moment, &score)| ScoredMoment {
-                moment,
-                score,
-                terms: Vec::new(),
-            })
+            .map(|(moment, &score)| ScoredMoment { moment, score })
             .collect()
     }
 

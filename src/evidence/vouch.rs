@@ -1,7 +1,7 @@
 //! Who can vouch for a moment: the people quoted, with their role, then the other
 //! witnesses — the names a sponsor can point to when a claim is challenged.
 
-use super::score::normal_name;
+use super::score::{is_normal_name, normal_name};
 use crate::log::{Log, Moment, Role};
 
 /// A person who can vouch for a moment.
@@ -46,8 +46,9 @@ pub fn vouchers(moment: &Moment, log: &Log) -> Vec<Voucher> {
     for quote in &moment.quotes {
         named(&mut people, &quote.by, Some(quote.role));
     }
-    for witness in &moment.witnesses {
-        named(&mut people, witness, known_role(log, witness));
+    let witnesses: Vec<&str> = moment.witnesses.iter().map(String::as_str).collect();
+    for (witness, role) in witnesses.iter().zip(known_roles(log, &witnesses)) {
+        named(&mut people, witness, role);
     }
     // Stable: written order survives within each role.
     people.sort_by_key(|v| v.role.map_or(Role::ALL.len(), |r| r as usize));
@@ -56,16 +57,32 @@ pub fn vouchers(moment: &Moment, log: &Log) -> Vec<Voucher> {
 
 /// The most senior role `name` is known by in `log`: its manager, or quoted with a role.
 pub fn known_role(log: &Log, name: &str) -> Option<Role> {
-    let key = normal_name(name);
-    if normal_name(&log.manager) == key {
-        return Some(Role::Manager);
-    }
-    log.moments
+    known_roles(log, &[name]).pop().flatten()
+}
+
+/// [`known_role`] of each of `names`, reading the log's quotes once for all of them:
+/// a big log has tens of thousands of quotes, and a moment several witnesses.
+pub fn known_roles(log: &Log, names: &[&str]) -> Vec<Option<Role>> {
+    let keys: Vec<String> = names.iter().map(|name| normal_name(name)).collect();
+    let mut roles: Vec<Option<Role>> = keys
         .iter()
-        .flat_map(|m| m.quotes.iter())
-        .filter(|q| normal_name(&q.by) == key)
-        .map(|q| q.role)
-        .min()
+        .map(|key| is_normal_name(&log.manager, key).then_some(Role::Manager))
+        .collect();
+    if roles.iter().all(Option::is_some) {
+        return roles;
+    }
+    for quote in log.moments.iter().flat_map(|m| m.quotes.iter()) {
+        for (key, role) in keys.iter().zip(roles.iter_mut()) {
+            // The manager's own role stands; otherwise the most senior role quoted wins.
+            if *role != Some(Role::Manager)
+                && role.is_none_or(|r| quote.role < r)
+                && is_normal_name(&quote.by, key)
+            {
+                *role = Some(quote.role);
+            }
+        }
+    }
+    roles
 }
 
 #[cfg(test)]

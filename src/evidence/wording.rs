@@ -4,6 +4,8 @@
 //! judgment when it opens with the call that was made, and as a diary when it opens
 //! with the activity. Only the opening is read, so the rule is easy to predict and to fix.
 
+use crate::text::is_one_of;
+
 /// How a moment's description opens.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Opening {
@@ -136,24 +138,32 @@ fn words(what: &str) -> impl Iterator<Item = &str> {
         .skip_while(|word| !word.chars().any(char::is_alphabetic))
 }
 
-/// The first `n` words of `what`, lowercase.
-fn first_words(what: &str, n: usize) -> Vec<String> {
-    words(what).take(n).map(str::to_lowercase).collect()
-}
-
 /// Classifies the opening of `what`: a known phrase first, then the first word.
+/// Words are compared without copying them: this runs for every moment, more than once.
 pub fn opening(what: &str) -> Opening {
-    let words = first_words(what, 3);
+    let mut first = [""; 3];
+    let mut n = 0;
+    for (slot, word) in first.iter_mut().zip(words(what)) {
+        *slot = word;
+        n += 1;
+    }
+    let words = &first[..n];
     for (phrase, kind) in PHRASES {
-        let wanted: Vec<&str> = phrase.split(' ').collect();
-        if words.len() >= wanted.len() && words.iter().zip(&wanted).all(|(a, b)| a == b) {
+        // The words lead the zip, so a phrase longer than the words is left unfinished.
+        let mut wanted = phrase.split(' ');
+        if words
+            .iter()
+            .zip(wanted.by_ref())
+            .all(|(word, wanted)| is_one_of(word, &[wanted]))
+            && wanted.next().is_none()
+        {
             return *kind;
         }
     }
-    let first = words.first().map_or("", String::as_str);
-    if DECISION_VERBS.contains(&first) {
+    let first = words.first().copied().unwrap_or("");
+    if is_one_of(first, DECISION_VERBS) {
         Opening::Decision
-    } else if TASK_VERBS.contains(&first) {
+    } else if is_one_of(first, TASK_VERBS) {
         Opening::Task
     } else {
         Opening::Other

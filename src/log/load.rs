@@ -90,12 +90,37 @@ pub fn check_file(path: &Path, today: NaiveDate) -> Result<Checked, Error> {
 
 /// Reads, checks and returns the validated log at `path`, or an error showing every problem.
 pub fn load(path: &Path, today: NaiveDate) -> Result<(Log, Source), Error> {
-    check_file(path, today)?.into_log()
+    let bytes = read_bytes(path)?;
+    load_bytes(path.to_path_buf(), bytes, today)
+}
+
+/// Checks a log's bytes and returns the validated log, or an error showing every problem.
+/// Like [`check_bytes`] then [`Checked::into_log`], but a valid log's warnings are not
+/// located: nobody shows them, and locating thousands of them in a big log costs more
+/// than reading it.
+pub fn load_bytes(path: PathBuf, bytes: Vec<u8>, today: NaiveDate) -> Result<(Log, Source), Error> {
+    check_bytes_for(path, bytes, today, Report::Errors).into_log()
+}
+
+/// Which diagnostics a check locates.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Report {
+    /// Every error and warning.
+    Everything,
+    /// Only what makes the log invalid: a valid log comes back with no diagnostics.
+    Errors,
 }
 
 /// Checks a log's bytes.
 pub fn check_bytes(path: PathBuf, bytes: Vec<u8>, today: NaiveDate) -> Checked {
-    if bytes.starts_with(&[0xff, 0xfe]) || bytes.starts_with(&[0xfe, 0xff]) {
+    check_bytes_for(path, bytes, today, Report::Everything)
+}
+
+fn check_bytes_for(path: PathBuf, bytes: Vec<u8>, today: NaiveDate, report: Report) -> Checked {
+    if bytes.starts_with(&[0xff, 0xfe])
+        || bytes.starts_with(&[0xfe, 0xff])
+        || is_bomless_utf16(&bytes)
+    {
         let source = Source::new(path, String::new());
         return fail(source, Problem::Utf16, 0..0);
     }
@@ -114,11 +139,27 @@ pub fn check_bytes(path: PathBuf, bytes: Vec<u8>, today: NaiveDate) -> Checked {
             return fail(source, Problem::InvalidUtf8 { byte }, offset..offset + 1);
         }
     };
-    check_source(Source::new(path, text), today)
+    check_source_for(Source::new(path, text), today, report)
+}
+
+/// Whether the bytes look like UTF-16 saved without a byte-order mark: ASCII text with
+/// a NUL before (big-endian) or after (little-endian) every character. Named as UTF-16
+/// rather than as a NUL byte, which would send the person looking for damage.
+fn is_bomless_utf16(bytes: &[u8]) -> bool {
+    let head = &bytes[..bytes.len().min(64) & !1];
+    head.len() >= 4
+        && (0..2).any(|nul| {
+            head.chunks_exact(2)
+                .all(|pair| pair[nul] == 0 && pair[1 - nul] != 0 && pair[1 - nul].is_ascii())
+        })
 }
 
 /// Checks a log's text.
 pub fn check_source(source: Source, today: NaiveDate) -> Checked {
+    check_source_for(source, today, Report::Everything)
+}
+
+fn check_source_for(source: Source, today: NaiveDate, report: Report) -> Checked {
     if let Some(nul) = source.text().find('\0') {
         return fail(source, Problem::NulByte, nul..nul + 1);
     }
@@ -136,6 +177,13 @@ pub fn check_source(source: Source, today: NaiveDate) -> Checked {
         }
     };
     let (log, findings) = validate::validate(raw, today);
+    if report == Report::Errors && log.is_some() {
+        return Checked {
+            source,
+            log,
+            diagnostics: Vec::new(),
+        };
+    }
     let mut diagnostics = if findings.is_empty() {
         Vec::new()
     } else {
@@ -181,8 +229,16 @@ fn is_blank(text: &str) -> bool {
 /// Turns findings into located diagnostics, in file order.
 fn locate_all(source: &Source, findings: &[Finding]) -> Vec<Diagnostic> {
     // The text parsed as RON already, so the outline reads it too; if it ever does
-    // not, point at the start rather than lose the finding.
-    let root = outline::parse(source.text()).ok();
+    // not, point at the start rather than lose the finding. Only the values on the
+    // findings' paths are built: a big log with many warnings has little to build.
+    let mut selection = outline::Selection::default();
+    for finding in findings {
+        validate::select(&mut selection, &finding.at);
+        if let Some(related) = &finding.related {
+            validate::select(&mut selection, related);
+        }
+    }
+    let root = outline::parse_selected(source.text(), &selection).ok();
     let mut diagnostics: Vec<Diagnostic> = findings
         .iter()
         .map(|finding| {

@@ -5,6 +5,7 @@
 //! where a new moment goes. It runs only when a position is needed: reading a valid
 //! log never builds an outline.
 
+use std::collections::BTreeMap;
 use std::ops::Range;
 
 /// A byte range in the (BOM-stripped) text.
@@ -120,8 +121,104 @@ impl Node {
     }
 }
 
+/// Which values to read in full, as paths from the top value: a struct's fields by
+/// name, a list's or a tuple's items and a map's entries by index.
+///
+/// Building every value of a 100,000-moment log costs more than ron's own parse, and
+/// locating a few thousand problems needs a few thousand paths; with a selection the
+/// reader still checks every byte but builds only what lies on a path. A value off
+/// every path keeps its span and stands as an empty [`NodeKind::Scalar`].
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Selection {
+    fields: Vec<(String, Selection)>,
+    items: BTreeMap<usize, Selection>,
+    entries: BTreeMap<usize, Selection>,
+}
+
+impl Selection {
+    /// Selects the struct field `name` of this value, and returns its selection.
+    pub fn field(&mut self, name: &str) -> &mut Selection {
+        let index = match self.fields.iter().position(|(n, _)| n == name) {
+            Some(index) => index,
+            None => {
+                self.fields.push((name.to_string(), Selection::default()));
+                self.fields.len() - 1
+            }
+        };
+        &mut self.fields[index].1
+    }
+
+    /// Selects item `index` of this list or tuple, and returns its selection.
+    pub fn item(&mut self, index: usize) -> &mut Selection {
+        self.items.entry(index).or_default()
+    }
+
+    /// Selects entry `index` of this map (its key and its value), and returns its selection.
+    pub fn entry(&mut self, index: usize) -> &mut Selection {
+        self.entries.entry(index).or_default()
+    }
+}
+
+/// How much of a value the reader builds.
+#[derive(Clone, Copy)]
+enum Build<'s> {
+    /// The value and everything inside it.
+    All,
+    /// The value, and inside it only what the selection names.
+    Selected(&'s Selection),
+    /// Only its span.
+    Skim,
+}
+
+impl<'s> Build<'s> {
+    fn keeps(self) -> bool {
+        !matches!(self, Build::Skim)
+    }
+
+    fn field(self, name: &str) -> Self {
+        match self {
+            Build::Selected(selection) => selection
+                .fields
+                .iter()
+                .find(|(n, _)| n == name)
+                .map_or(Build::Skim, |(_, inner)| Build::Selected(inner)),
+            other => other,
+        }
+    }
+
+    fn item(self, index: usize) -> Self {
+        match self {
+            Build::Selected(selection) => selection
+                .items
+                .get(&index)
+                .map_or(Build::Skim, Build::Selected),
+            other => other,
+        }
+    }
+
+    fn entry(self, index: usize) -> Self {
+        match self {
+            Build::Selected(selection) => selection
+                .entries
+                .get(&index)
+                .map_or(Build::Skim, Build::Selected),
+            other => other,
+        }
+    }
+}
+
 /// Reads the whole text as one RON value (after any `#![enable(...)]` attributes).
 pub fn parse(text: &str) -> Result<Node, OutlineError> {
+    read(text, Build::All)
+}
+
+/// Reads the whole text like [`parse`], building only the selected values (and the
+/// values that hold them); every other value is a placeholder with its span.
+pub fn parse_selected(text: &str, selection: &Selection) -> Result<Node, OutlineError> {
+    read(text, Build::Selected(selection))
+}
+
+fn read(text: &str, build: Build<'_>) -> Result<Node, OutlineError> {
     let mut reader = Reader {
         bytes: text.as_bytes(),
         text,
@@ -133,7 +230,7 @@ pub fn parse(text: &str) -> Result<Node, OutlineError> {
         reader.skip_attribute()?;
         reader.skip_trivia()?;
     }
-    let node = reader.value()?;
+    let node = reader.value(build)?;
     reader.skip_trivia()?;
     if reader.pos != reader.bytes.len() {
         return Err(reader.error());
@@ -151,7 +248,7 @@ struct Reader<'a> {
     depth: usize,
 }
 
-impl Reader<'_> {
+impl<'a> Reader<'a> {
     fn error(&self) -> OutlineError {
         OutlineError { at: self.pos }
     }
@@ -220,101 +317,102 @@ impl Reader<'_> {
         Err(self.error())
     }
 
-    fn value(&mut self) -> Result<Node, OutlineError> {
+    fn value(&mut self, build: Build<'_>) -> Result<Node, OutlineError> {
         self.depth += 1;
         if self.depth > MAX_DEPTH {
             return Err(self.error());
         }
-        let node = self.value_inner();
+        let node = self.value_inner(build);
         self.depth -= 1;
         node
     }
 
-    fn value_inner(&mut self) -> Result<Node, OutlineError> {
+    fn value_inner(&mut self, build: Build<'_>) -> Result<Node, OutlineError> {
         let start = self.pos;
-        match self.peek().ok_or_else(|| self.error())? {
-            b'"' => {
-                let s = self.string()?;
-                Ok(self.node(start, NodeKind::Str(s)))
-            }
+        let keep = build.keeps();
+        // A skimmed value builds nothing: its lists stay empty and its strings unread,
+        // which allocates nothing.
+        let kind = match self.peek().ok_or_else(|| self.error())? {
+            b'"' => NodeKind::Str(self.string(keep)?),
             b'r' if matches!(self.peek_at(1), Some(b'"' | b'#')) => {
-                let s = self.raw_string()?;
-                Ok(self.node(start, NodeKind::Str(s)))
+                NodeKind::Str(self.raw_string(keep)?)
             }
             b'b' if self.peek_at(1) == Some(b'"') => {
                 self.pos += 1;
-                let s = self.string()?;
-                Ok(self.node(start, NodeKind::Str(s)))
+                NodeKind::Str(self.string(keep)?)
             }
             b'\'' => {
                 self.char_literal()?;
-                let text = self.text[start..self.pos].to_string();
-                Ok(self.node(start, NodeKind::Scalar(text)))
+                self.scalar(start, keep)
             }
             b'[' => {
                 self.pos += 1;
                 let mut items = Vec::new();
+                let mut index = 0;
                 loop {
                     self.skip_trivia()?;
                     if self.peek() == Some(b']') {
                         self.pos += 1;
                         break;
                     }
-                    items.push(self.value()?);
+                    let item = self.value(build.item(index))?;
+                    if keep {
+                        items.push(item);
+                    }
+                    index += 1;
                     if !self.comma_or_close(b']')? {
                         break;
                     }
                 }
-                Ok(self.node(start, NodeKind::List(items)))
+                NodeKind::List(items)
             }
             b'{' => {
                 self.pos += 1;
                 let mut entries = Vec::new();
+                let mut index = 0;
                 loop {
                     self.skip_trivia()?;
                     if self.peek() == Some(b'}') {
                         self.pos += 1;
                         break;
                     }
-                    let key = self.value()?;
+                    let key = self.value(build.entry(index))?;
                     self.skip_trivia()?;
                     self.eat(b':')?;
                     self.skip_trivia()?;
-                    let value = self.value()?;
-                    entries.push((key, value));
+                    let value = self.value(build.entry(index))?;
+                    if keep {
+                        entries.push((key, value));
+                    }
+                    index += 1;
                     if !self.comma_or_close(b'}')? {
                         break;
                     }
                 }
-                Ok(self.node(start, NodeKind::Map(entries)))
+                NodeKind::Map(entries)
             }
-            b'(' => {
-                let body = self.parenthesised()?;
-                Ok(self.node(start, NodeKind::Named { name: None, body }))
-            }
+            b'(' => NodeKind::Named {
+                name: None,
+                body: self.parenthesised(build)?,
+            },
             b if b.is_ascii_alphabetic() || b == b'_' => {
-                let name = self.identifier();
-                let name_span = start..self.pos;
+                let name_span = self.identifier();
+                let name = if keep {
+                    self.name_of(&name_span).to_string()
+                } else {
+                    String::new()
+                };
                 let after_name = self.pos;
                 self.skip_trivia()?;
-                if self.peek() == Some(b'(') {
-                    let body = self.parenthesised()?;
-                    Ok(self.node(
-                        start,
-                        NodeKind::Named {
-                            name: Some((name, name_span)),
-                            body,
-                        },
-                    ))
+                let body = if self.peek() == Some(b'(') {
+                    self.parenthesised(build)?
                 } else {
                     self.pos = after_name;
-                    Ok(self.node(
-                        start,
-                        NodeKind::Named {
-                            name: Some((name, name_span)),
-                            body: Body::None,
-                        },
-                    ))
+                    Body::None
+                };
+                NodeKind::Named {
+                    name: Some((name, name_span)),
+                    body,
                 }
             }
             b if b.is_ascii_digit() || matches!(b, b'-' | b'+' | b'.') => {
@@ -325,11 +423,15 @@ impl Reader<'_> {
                         break;
                     }
                 }
-                let text = self.text[start..self.pos].to_string();
-                Ok(self.node(start, NodeKind::Scalar(text)))
+                self.scalar(start, keep)
             }
-            _ => Err(self.error()),
-        }
+            _ => return Err(self.error()),
+        };
+        Ok(if keep {
+            self.node(start, kind)
+        } else {
+            self.node(start, NodeKind::Scalar(String::new()))
+        })
     }
 
     fn node(&self, start: usize, kind: NodeKind) -> Node {
@@ -337,6 +439,15 @@ impl Reader<'_> {
             span: start..self.pos,
             kind,
         }
+    }
+
+    /// The text from `start` to here, as a scalar (empty when skimmed).
+    fn scalar(&self, start: usize, keep: bool) -> NodeKind {
+        NodeKind::Scalar(if keep {
+            self.text[start..self.pos].to_string()
+        } else {
+            String::new()
+        })
     }
 
     /// After an element: a comma (returns true, more may follow) or the closing byte.
@@ -356,7 +467,8 @@ impl Reader<'_> {
     }
 
     /// `( ... )` after an optional name: a struct body if it starts with `ident:`.
-    fn parenthesised(&mut self) -> Result<Body, OutlineError> {
+    fn parenthesised(&mut self, build: Build<'_>) -> Result<Body, OutlineError> {
+        let keep = build.keeps();
         self.eat(b'(')?;
         self.skip_trivia()?;
         if self.peek() == Some(b')') {
@@ -371,21 +483,22 @@ impl Reader<'_> {
                     self.pos += 1;
                     break;
                 }
-                let name_start = self.pos;
-                let name = self.identifier();
+                let name_span = self.identifier();
+                let name = self.name_of(&name_span);
                 if name.is_empty() {
                     return Err(self.error());
                 }
-                let name_span = name_start..self.pos;
                 self.skip_trivia()?;
                 self.eat(b':')?;
                 self.skip_trivia()?;
-                let value = self.value()?;
-                fields.push(Field {
-                    name,
-                    name_span,
-                    value,
-                });
+                let value = self.value(build.field(name))?;
+                if keep {
+                    fields.push(Field {
+                        name: name.to_string(),
+                        name_span,
+                        value,
+                    });
+                }
                 if !self.comma_or_close(b')')? {
                     break;
                 }
@@ -393,13 +506,18 @@ impl Reader<'_> {
             Ok(Body::Struct(fields))
         } else {
             let mut items = Vec::new();
+            let mut index = 0;
             loop {
                 self.skip_trivia()?;
                 if self.peek() == Some(b')') {
                     self.pos += 1;
                     break;
                 }
-                items.push(self.value()?);
+                let item = self.value(build.item(index))?;
+                if keep {
+                    items.push(item);
+                }
+                index += 1;
                 if !self.comma_or_close(b')')? {
                     break;
                 }
@@ -411,13 +529,16 @@ impl Reader<'_> {
     /// Whether the next tokens are `identifier :` (a struct field).
     fn looks_like_field(&mut self) -> bool {
         let saved = self.pos;
-        let name = self.identifier();
-        let ok = !name.is_empty() && self.skip_trivia().is_ok() && self.peek() == Some(b':');
+        let span = self.identifier();
+        let ok = !self.name_of(&span).is_empty()
+            && self.skip_trivia().is_ok()
+            && self.peek() == Some(b':');
         self.pos = saved;
         ok
     }
 
-    fn identifier(&mut self) -> String {
+    /// Reads an identifier (`r#` included) and returns where it is.
+    fn identifier(&mut self) -> Span {
         let start = self.pos;
         if self.peek() == Some(b'r') && self.peek_at(1) == Some(b'#') {
             self.pos += 2;
@@ -429,32 +550,41 @@ impl Reader<'_> {
                 break;
             }
         }
-        self.text[start..self.pos]
-            .trim_start_matches("r#")
-            .to_string()
+        start..self.pos
     }
 
-    fn string(&mut self) -> Result<String, OutlineError> {
+    /// An identifier's name: its text without the raw `r#` prefix.
+    fn name_of(&self, span: &Span) -> &'a str {
+        let text: &'a str = self.text;
+        text[span.clone()].trim_start_matches("r#")
+    }
+
+    /// Reads a string literal; unescapes it only when `keep` (a skimmed string stays empty).
+    fn string(&mut self, keep: bool) -> Result<String, OutlineError> {
         self.eat(b'"')?;
         let mut out = String::new();
         let mut run = self.pos;
         loop {
             match self.peek().ok_or_else(|| self.error())? {
                 b'"' => {
-                    out.push_str(&self.text[run..self.pos]);
+                    if keep {
+                        out.push_str(&self.text[run..self.pos]);
+                    }
                     self.pos += 1;
                     return Ok(out);
                 }
                 b'\\' => {
-                    out.push_str(&self.text[run..self.pos]);
+                    if keep {
+                        out.push_str(&self.text[run..self.pos]);
+                    }
                     self.pos += 1;
                     let escaped = self.peek().ok_or_else(|| self.error())?;
                     self.pos += 1;
-                    match escaped {
-                        b'n' => out.push('\n'),
-                        b't' => out.push('\t'),
-                        b'r' => out.push('\r'),
-                        b'0' => out.push('\0'),
+                    let unescaped = match escaped {
+                        b'n' => Some('\n'),
+                        b't' => Some('\t'),
+                        b'r' => Some('\r'),
+                        b'0' => Some('\0'),
                         b'u' => {
                             self.eat(b'{')?;
                             let hex_start = self.pos;
@@ -466,7 +596,7 @@ impl Reader<'_> {
                                 .and_then(char::from_u32)
                                 .ok_or_else(|| self.error())?;
                             self.eat(b'}')?;
-                            out.push(code);
+                            Some(code)
                         }
                         b'x' => {
                             let hex = self
@@ -475,15 +605,19 @@ impl Reader<'_> {
                                 .ok_or_else(|| self.error())?;
                             let code = u8::from_str_radix(hex, 16).map_err(|_| self.error())?;
                             self.pos += 2;
-                            out.push(char::from(code));
+                            Some(char::from(code))
                         }
                         b'\n' => {
                             // A line continuation: skip the leading white space of the next line.
                             while matches!(self.peek(), Some(b' ' | b'\t' | b'\r' | b'\n')) {
                                 self.pos += 1;
                             }
+                            None
                         }
-                        other => out.push(char::from(other)),
+                        other => Some(char::from(other)),
+                    };
+                    if let (true, Some(c)) = (keep, unescaped) {
+                        out.push(c);
                     }
                     run = self.pos;
                 }
@@ -492,7 +626,7 @@ impl Reader<'_> {
         }
     }
 
-    fn raw_string(&mut self) -> Result<String, OutlineError> {
+    fn raw_string(&mut self, keep: bool) -> Result<String, OutlineError> {
         self.eat(b'r')?;
         let mut hashes = 0;
         while self.peek() == Some(b'#') {
@@ -513,7 +647,11 @@ impl Reader<'_> {
                         self.pos += 1;
                     }
                     if closing == hashes {
-                        return Ok(self.text[start..end].to_string());
+                        return Ok(if keep {
+                            self.text[start..end].to_string()
+                        } else {
+                            String::new()
+                        });
                     }
                 }
                 Some(_) => self.pos += 1,
@@ -565,6 +703,51 @@ mod tests {
             root.field("s").and_then(|f| f.value.as_str()),
             Some("x\"yé")
         );
+    }
+
+    #[test]
+    fn a_selection_builds_its_paths_as_the_full_outline_does_and_skims_the_rest() {
+        let text = "Log(projects: {\"a\": Project(name: \"A\")}, moments: [Moment(id: \"m1\", what: \"x\\\"y\"), Moment(id: r#\"m2\"#, quotes: [Quote(by: \"Zoë\")])])";
+        let full = parse(text).expect("outline");
+        let mut selection = Selection::default();
+        selection
+            .field("moments")
+            .item(1)
+            .field("quotes")
+            .item(0)
+            .field("by");
+        selection.field("projects").entry(0);
+        let part = parse_selected(text, &selection).expect("outline");
+        let moments = |root: &Node| root.field("moments").expect("moments").value.clone();
+        let (full_moments, part_moments) = (moments(&full), moments(&part));
+        assert_eq!(part.span, full.span);
+        assert_eq!(part_moments.span, full_moments.span);
+        // On the path: built exactly as the full outline builds it.
+        let quote =
+            |moment: &Node| moment.field("quotes").expect("quotes").value.items()[0].clone();
+        assert_eq!(
+            quote(&part_moments.items()[1]),
+            quote(&full_moments.items()[1])
+        );
+        // A selected value is built one level down: its own name and fields' names.
+        let entry =
+            |root: &Node| root.field("projects").expect("projects").value.entries()[0].clone();
+        let ((part_key, part_value), (full_key, full_value)) = (entry(&part), entry(&full));
+        assert_eq!(part_key, full_key);
+        assert_eq!(part_value.span, full_value.span);
+        assert_eq!(part_value.name(), Some("Project"));
+        assert_eq!(
+            part_value.fields()[0].name_span,
+            full_value.fields()[0].name_span
+        );
+        // Off the path: the same span, nothing built.
+        let (skimmed, built) = (&part_moments.items()[0], &full_moments.items()[0]);
+        assert_eq!(skimmed.span, built.span);
+        assert!(skimmed.fields().is_empty());
+        assert_eq!(skimmed.kind, NodeKind::Scalar(String::new()));
+        let id = &part_moments.items()[1].field("id").expect("id").value;
+        assert_eq!(id.kind, NodeKind::Scalar(String::new()));
+        assert_eq!(&text[id.span.clone()], "r#\"m2\"#");
     }
 
     #[test]

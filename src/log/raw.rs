@@ -28,7 +28,7 @@ pub struct RawLog {
     pub projects: RawProjects,
     /// The moments, in file order.
     #[serde(default)]
-    pub moments: Vec<RawMoment>,
+    pub moments: RawMoments,
 }
 
 /// `Person(...)`.
@@ -157,5 +157,78 @@ impl<'de> Deserialize<'de> for RawProjects {
             }
         }
         deserializer.deserialize_map(Visitor)
+    }
+}
+
+/// The `moments` list as written, read in chunks: one vector of 100,000 moments grown
+/// by doubling copies and faults in twice its final size, which cost more than
+/// reading them; chunks are never moved, and validation frees each as it goes.
+#[derive(Debug, Default)]
+pub struct RawMoments {
+    chunks: Vec<Vec<RawMoment>>,
+    len: usize,
+}
+
+impl RawMoments {
+    /// Moments per chunk: big enough that chunk bookkeeping is negligible.
+    const CHUNK: usize = 4096;
+
+    /// How many moments there are.
+    pub fn len(&self) -> usize {
+        self.len
+    }
+
+    /// Whether there are none.
+    pub fn is_empty(&self) -> bool {
+        self.len == 0
+    }
+
+    /// The moments, in file order.
+    pub fn iter(&self) -> impl Iterator<Item = &RawMoment> {
+        self.chunks.iter().flatten()
+    }
+}
+
+impl IntoIterator for RawMoments {
+    type Item = RawMoment;
+    type IntoIter = std::iter::Flatten<std::vec::IntoIter<Vec<RawMoment>>>;
+
+    /// The moments, in file order; each chunk is freed once read.
+    fn into_iter(self) -> Self::IntoIter {
+        self.chunks.into_iter().flatten()
+    }
+}
+
+impl<'de> Deserialize<'de> for RawMoments {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Visitor;
+        impl<'de> serde::de::Visitor<'de> for Visitor {
+            type Value = RawMoments;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a sequence")
+            }
+            fn visit_seq<A: serde::de::SeqAccess<'de>>(
+                self,
+                mut access: A,
+            ) -> Result<RawMoments, A::Error> {
+                let mut moments = RawMoments::default();
+                let mut chunk: Vec<RawMoment> = Vec::new();
+                while let Some(moment) = access.next_element::<RawMoment>()? {
+                    if chunk.len() == RawMoments::CHUNK {
+                        moments.chunks.push(std::mem::take(&mut chunk));
+                    }
+                    if chunk.capacity() == 0 {
+                        chunk.reserve_exact(RawMoments::CHUNK);
+                    }
+                    chunk.push(moment);
+                    moments.len += 1;
+                }
+                if !chunk.is_empty() {
+                    moments.chunks.push(chunk);
+                }
+                Ok(moments)
+            }
+        }
+        deserializer.deserialize_seq(Visitor)
     }
 }

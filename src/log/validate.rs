@@ -5,7 +5,7 @@ use std::collections::HashMap;
 
 use chrono::{Datelike, NaiveDate};
 
-use super::outline::{Node, Span};
+use super::outline::{Node, Selection, Span};
 use super::problem::Problem;
 use super::raw::{RawCommitment, RawLog, RawMoment};
 use super::{Commitment, FORMAT_VERSION, Log, Moment, Person, PrivateMoments, Project, Target};
@@ -82,6 +82,18 @@ pub fn locate(root: &Node, locus: &[Step]) -> Span {
     span
 }
 
+/// Adds a locus to the values an outline must build to [`locate`] it.
+pub fn select(selection: &mut Selection, locus: &[Step]) {
+    let mut selection = selection;
+    for step in locus {
+        selection = match step {
+            Step::Field(name) => selection.field(name),
+            Step::Item(i) => selection.item(*i),
+            Step::Key(i) | Step::Value(i) => selection.entry(*i),
+        };
+    }
+}
+
 /// Checks a raw log. Returns the validated log when there is no error, and every
 /// finding (errors and warnings) either way.
 pub fn validate(raw: RawLog, today: NaiveDate) -> (Option<Log>, Vec<Finding>) {
@@ -97,25 +109,25 @@ pub fn validate(raw: RawLog, today: NaiveDate) -> (Option<Log>, Vec<Finding>) {
     require_text(
         &raw.owner.name,
         "owner.name",
-        vec![Step::Field("owner"), Step::Field("name")],
+        || vec![Step::Field("owner"), Step::Field("name")],
         &mut findings,
     );
     require_text(
         &raw.owner.level,
         "owner.level",
-        vec![Step::Field("owner"), Step::Field("level")],
+        || vec![Step::Field("owner"), Step::Field("level")],
         &mut findings,
     );
-    require_text(&raw.manager, "manager", top("manager"), &mut findings);
+    require_text(&raw.manager, "manager", || top("manager"), &mut findings);
     require_text(
         &raw.target.level,
         "target.level",
-        vec![Step::Field("target"), Step::Field("level")],
+        || vec![Step::Field("target"), Step::Field("level")],
         &mut findings,
     );
     let submission = check_date(
         &raw.target.submission,
-        vec![Step::Field("target"), Step::Field("submission")],
+        || vec![Step::Field("target"), Step::Field("submission")],
         &mut findings,
     );
 
@@ -146,11 +158,13 @@ pub fn validate(raw: RawLog, today: NaiveDate) -> (Option<Log>, Vec<Finding>) {
         require_text(
             &project.name,
             "name",
-            vec![
-                Step::Field("projects"),
-                Step::Value(entry),
-                Step::Field("name"),
-            ],
+            || {
+                vec![
+                    Step::Field("projects"),
+                    Step::Value(entry),
+                    Step::Field("name"),
+                ]
+            },
             &mut findings,
         );
         projects.insert(
@@ -164,9 +178,23 @@ pub fn validate(raw: RawLog, today: NaiveDate) -> (Option<Log>, Vec<Finding>) {
 
     let mut moments = Vec::with_capacity(raw.moments.len());
     let mut private = Vec::new();
-    let mut seen_ids: HashMap<String, usize> = HashMap::with_capacity(raw.moments.len());
+    // Repeated ids are found first, borrowing each id rather than copying it, so the
+    // ids can then move into the moments: the first index of each repeated id.
+    let mut repeats: HashMap<usize, usize> = HashMap::new();
+    {
+        let mut seen_ids: HashMap<&str, usize> = HashMap::with_capacity(raw.moments.len());
+        for (index, raw_moment) in raw.moments.iter().enumerate() {
+            if let Some(id) = &raw_moment.id {
+                if let Some(&first) = seen_ids.get(id.as_str()) {
+                    repeats.insert(index, first);
+                } else {
+                    seen_ids.insert(id, index);
+                }
+            }
+        }
+    }
     let mut per_date: HashMap<String, usize> = HashMap::new();
-    for (index, raw_moment) in raw.moments.into_iter().enumerate() {
+    for (index, mut raw_moment) in raw.moments.into_iter().enumerate() {
         let at = |field: &'static str| {
             vec![
                 Step::Field("moments"),
@@ -174,15 +202,15 @@ pub fn validate(raw: RawLog, today: NaiveDate) -> (Option<Log>, Vec<Finding>) {
                 Step::Field(field),
             ]
         };
-        let id = match &raw_moment.id {
+        let id = match raw_moment.id.take() {
             Some(id) => {
-                if !is_valid_id(id) {
+                if !is_valid_id(&id) {
                     findings.push(Finding::new(
                         Problem::InvalidId { id: id.clone() },
                         at("id"),
                     ));
                 }
-                if let Some(&first) = seen_ids.get(id) {
+                if let Some(&first) = repeats.get(&index) {
                     findings.push(Finding {
                         problem: Problem::DuplicateId { id: id.clone() },
                         at: at("id"),
@@ -192,10 +220,8 @@ pub fn validate(raw: RawLog, today: NaiveDate) -> (Option<Log>, Vec<Finding>) {
                             Step::Field("id"),
                         ]),
                     });
-                } else {
-                    seen_ids.insert(id.clone(), index);
                 }
-                id.clone()
+                id
             }
             None => {
                 let n = per_date.entry(raw_moment.date.clone()).or_insert(0);
@@ -253,7 +279,7 @@ fn check_moment(
             Step::Field(field),
         ]
     };
-    let date = check_date(&raw.date, at("date"), findings);
+    let date = check_date(&raw.date, || at("date"), findings);
     if !projects.contains_key(&raw.project) {
         let known: Vec<String> = projects.keys().cloned().collect();
         findings.push(Finding::new(
@@ -279,8 +305,8 @@ fn check_moment(
                 Step::Field(field),
             ]
         };
-        require_text(&quote.by, "by", quote_at("by"), findings);
-        require_text(&quote.text, "text", quote_at("text"), findings);
+        require_text(&quote.by, "by", || quote_at("by"), findings);
+        require_text(&quote.text, "text", || quote_at("text"), findings);
     }
     let mut commitments = Vec::with_capacity(raw.commitments.len());
     for (c, commitment) in raw.commitments.into_iter().enumerate() {
@@ -333,9 +359,9 @@ fn check_commitment(
     at: &dyn Fn(&'static str) -> Locus,
     findings: &mut Vec<Finding>,
 ) -> Option<Commitment> {
-    require_text(&raw.what, "what", at("what"), findings);
+    require_text(&raw.what, "what", || at("what"), findings);
     let due = match &raw.due {
-        Some(text) => Some(check_date(text, at("due"), findings)?),
+        Some(text) => Some(check_date(text, || at("due"), findings)?),
         None => None,
     };
     if let (Some(due), Some(date)) = (due, moment_date)
@@ -354,13 +380,14 @@ fn check_commitment(
     })
 }
 
-fn require_text(text: &str, field: &str, at: Locus, findings: &mut Vec<Finding>) {
+/// `at` builds the locus only when there is a problem: most values have none.
+fn require_text(text: &str, field: &str, at: impl FnOnce() -> Locus, findings: &mut Vec<Finding>) {
     if text.trim().is_empty() {
         findings.push(Finding::new(
             Problem::EmptyText {
                 field: field.to_string(),
             },
-            at,
+            at(),
         ));
     }
 }
@@ -374,11 +401,15 @@ pub fn is_valid_id(id: &str) -> bool {
             .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b'#'))
 }
 
-fn check_date(text: &str, at: Locus, findings: &mut Vec<Finding>) -> Option<NaiveDate> {
+fn check_date(
+    text: &str,
+    at: impl FnOnce() -> Locus,
+    findings: &mut Vec<Finding>,
+) -> Option<NaiveDate> {
     match parse_date(text) {
         Ok(date) => Some(date),
         Err(problem) => {
-            findings.push(Finding::new(problem, at));
+            findings.push(Finding::new(problem, at()));
             None
         }
     }
@@ -386,19 +417,25 @@ fn check_date(text: &str, at: Locus, findings: &mut Vec<Finding>) -> Option<Naiv
 
 /// Parses `YYYY-MM-DD`, explaining why a well-formed date does not exist.
 pub fn parse_date(text: &str) -> Result<NaiveDate, Problem> {
-    let parts: Vec<&str> = text.split('-').collect();
-    let well_formed = parts.len() == 3
-        && [4, 2, 2]
-            .iter()
-            .zip(&parts)
-            .all(|(len, part)| part.len() == *len && part.bytes().all(|b| b.is_ascii_digit()));
+    // Exactly `DDDD-DD-DD`, checked byte by byte: every moment has a date, and
+    // splitting each into a vector of parts was one allocation per date.
+    let bytes = text.as_bytes();
+    let well_formed = bytes.len() == 10
+        && bytes.iter().enumerate().all(|(i, b)| match i {
+            4 | 7 => *b == b'-',
+            _ => b.is_ascii_digit(),
+        });
     if !well_formed {
         return Err(Problem::MalformedDate {
             text: text.to_string(),
         });
     }
     let number = |part: &str| part.parse::<u32>().unwrap_or(0);
-    let (year, month, day) = (number(parts[0]) as i32, number(parts[1]), number(parts[2]));
+    let (year, month, day) = (
+        number(&text[..4]) as i32,
+        number(&text[5..7]),
+        number(&text[8..]),
+    );
     if let Some(date) = NaiveDate::from_ymd_opt(year, month, day) {
         return Ok(date);
     }

@@ -110,8 +110,14 @@ impl Voice {
                 collect_mid_sentence_capitals(text, &mut proper);
             }
         }
-        for name in names {
-            proper.extend(name.split_whitespace().map(|w| core(w).to_string()));
+        // The same few names come back on every moment: read each one once.
+        let mut seen: HashSet<&str> = HashSet::new();
+        for name in names.into_iter().filter(|name| seen.insert(name)) {
+            for word in name.split_whitespace().map(core) {
+                if !proper.contains(word) {
+                    proper.insert(word.to_string());
+                }
+            }
         }
         let first = crate::text::first_name(&log.owner.name).to_string();
         Self { first, proper }
@@ -269,6 +275,11 @@ fn core(word: &str) -> &str {
 /// Adds the capitalised words of `text` that do not open a sentence: the log's own
 /// proper nouns ("Treasury", "Legal").
 fn collect_mid_sentence_capitals(text: &str, into: &mut HashSet<String>) {
+    // Most lines have no capital past their first letter, and that is quick to see in
+    // plain ASCII: every word but the first is lowercase then, so there is nothing to add.
+    if text.is_ascii() && !text.bytes().skip(1).any(|b| b.is_ascii_uppercase()) {
+        return;
+    }
     let mut sentence_start = true;
     for word in text.split_whitespace() {
         let core = core(word);

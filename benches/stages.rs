@@ -1,0 +1,236 @@
+//! Stage benchmarks: each step from a log's text to a rendered report, on synthetic
+//! logs of 1,000 and 10,000 moments (`PROMO_BENCH_SIZES=1000,10000,100000` adds more).
+//!
+//! ```sh
+//! cargo bench --bench stages                 # every stage
+//! cargo bench --bench stages -- rank         # only the stages whose name matches
+//! ```
+//!
+//! These find where the time goes inside one process; `benches/run.sh` times the
+//! whole `promo` command against the targets in `docs/performance.md`.
+
+#[path = "../examples/support/synth.rs"]
+mod synth;
+
+use std::collections::HashMap;
+use std::path::PathBuf;
+use std::sync::{LazyLock, Mutex};
+
+use chrono::NaiveDate;
+use divan::{Bencher, black_box};
+use promo::evidence::Evidence;
+use promo::ladder::Ladder;
+use promo::log::load;
+use promo::log::raw::RawLog;
+use promo::log::{Log, validate};
+use promo::objections::Objection;
+use promo::packet::Packet;
+use promo::premortem::Premortem;
+use promo::render::templates::Templates;
+use promo::render::{self, Format, pdf::Paper};
+use promo::source::Source;
+
+// The allocator the `promo` binary uses, so stage figures match the command's.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
+fn main() {
+    divan::main();
+}
+
+/// The sizes benchmarked: 1k and 10k by default, so `cargo bench` stays quick.
+fn sizes() -> Vec<usize> {
+    std::env::var("PROMO_BENCH_SIZES")
+        .ok()
+        .map(|list| {
+            list.split(',')
+                .filter_map(|n| n.trim().parse().ok())
+                .collect()
+        })
+        .filter(|list: &Vec<usize>| !list.is_empty())
+        .unwrap_or_else(|| vec![1_000, 10_000])
+}
+
+/// The day the synthetic logs are read on: after their last moment.
+fn today() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, 11, 21).unwrap_or_default()
+}
+
+/// The log text of each size, generated once (seed 7, as `benches/run.sh` uses).
+fn text(moments: usize) -> &'static str {
+    static TEXTS: LazyLock<Mutex<HashMap<usize, &'static str>>> =
+        LazyLock::new(|| Mutex::new(HashMap::new()));
+    let mut texts = TEXTS.lock().unwrap_or_else(|poison| poison.into_inner());
+    texts
+        .entry(moments)
+        .or_insert_with(|| Box::leak(synth::generate(moments, 7).into_boxed_str()))
+}
+
+/// The validated log of each size, loaded once.
+fn log(moments: usize) -> &'static Log {
+    static LOGS: LazyLock<Mutex<HashMap<usize, &'static Log>>> =
+        LazyLock::new(|| Mutex::new(HashMap::new()));
+    let mut logs = LOGS.lock().unwrap_or_else(|poison| poison.into_inner());
+    logs.entry(moments).or_insert_with(|| {
+        let source = Source::new("bench.ron", text(moments).to_string());
+        let checked = load::check_source(source, today());
+        Box::leak(Box::new(checked.log.expect("the synthetic log is valid")))
+    })
+}
+
+fn ladder() -> &'static Ladder {
+    static LADDER: LazyLock<Ladder> =
+        LazyLock::new(|| Ladder::load(None).expect("the built-in ladder loads"));
+    &LADDER
+}
+
+fn templates() -> &'static Templates {
+    static TEMPLATES: LazyLock<Templates> =
+        LazyLock::new(|| Templates::load(None).expect("the built-in templates load"));
+    &TEMPLATES
+}
+
+fn parse(text: &str) -> RawLog {
+    ron::Options::default()
+        .with_default_extension(ron::extensions::Extensions::IMPLICIT_SOME)
+        .with_recursion_limit(64)
+        .from_str(text)
+        .expect("the synthetic log parses")
+}
+
+/// The analysis every report starts from.
+fn analysed(moments: usize) -> (&'static Log, Evidence<'static>, Vec<Objection>) {
+    let log = log(moments);
+    let evidence = Evidence::rank(log, today());
+    let objections =
+        promo::objections::find(log, &evidence, ladder(), today()).expect("L6 is on the ladder");
+    (log, evidence, objections)
+}
+
+fn packet(moments: usize) -> Packet {
+    let (log, evidence, objections) = analysed(moments);
+    let headline = promo::restate::headline(log, &evidence, ladder());
+    let mut packet = Packet::build(log, &evidence, &objections, headline, today());
+    packet.fit_print(false);
+    packet
+}
+
+/// serde + ron alone: the floor everything else is measured against.
+#[divan::bench(args = sizes())]
+fn parse_ron(bencher: Bencher, moments: usize) {
+    let text = text(moments);
+    bencher.bench(|| parse(black_box(text)));
+}
+
+#[divan::bench(args = sizes())]
+fn validate(bencher: Bencher, moments: usize) {
+    let text = text(moments);
+    bencher
+        .with_inputs(|| parse(text))
+        .bench_values(|raw| validate::validate(raw, today()));
+}
+
+/// Parse and validate, every warning located (what `promo check` does).
+#[divan::bench(args = sizes())]
+fn check(bencher: Bencher, moments: usize) {
+    let text = text(moments);
+    bencher
+        .with_inputs(|| Source::new("bench.ron", text.to_string()))
+        .bench_values(|source| load::check_source(source, today()));
+}
+
+/// Parse and validate for a report: warnings are not located.
+#[divan::bench(args = sizes())]
+fn load(bencher: Bencher, moments: usize) {
+    let text = text(moments);
+    bencher
+        .with_inputs(|| text.as_bytes().to_vec())
+        .bench_values(|bytes| load::load_bytes(PathBuf::from("bench.ron"), bytes, today()));
+}
+
+#[divan::bench(args = sizes())]
+fn rank(bencher: Bencher, moments: usize) {
+    let log = log(moments);
+    bencher.bench(|| Evidence::rank(log, today()));
+}
+
+/// The parts of ranking, to see which one grows.
+#[divan::bench(args = sizes())]
+fn rank_score(bencher: Bencher, moments: usize) {
+    let log = log(moments);
+    bencher.bench(|| {
+        log.moments
+            .iter()
+            .map(|m| promo::evidence::score::score(m, today()).score)
+            .sum::<i64>()
+    });
+}
+
+#[divan::bench(args = sizes())]
+fn rank_projects(bencher: Bencher, moments: usize) {
+    let log = log(moments);
+    let evidence = Evidence::rank(log, today());
+    bencher.bench(|| promo::evidence::project::projects(log, &evidence.moments));
+}
+
+#[divan::bench(args = sizes())]
+fn rank_top_examples(bencher: Bencher, moments: usize) {
+    let log = log(moments);
+    let evidence = Evidence::rank(log, today());
+    let projects = evidence.projects.len();
+    bencher.bench(|| promo::evidence::top::top_examples(&evidence.moments, projects));
+}
+
+#[divan::bench(args = sizes())]
+fn rank_coverage(bencher: Bencher, moments: usize) {
+    let log = log(moments);
+    let evidence = Evidence::rank(log, today());
+    bencher.bench(|| promo::evidence::coverage::coverage(&evidence.moments, today()));
+}
+
+#[divan::bench(args = sizes())]
+fn objections(bencher: Bencher, moments: usize) {
+    let log = log(moments);
+    let evidence = Evidence::rank(log, today());
+    bencher.bench(|| promo::objections::find(log, &evidence, ladder(), today()));
+}
+
+#[divan::bench(args = sizes())]
+fn restate(bencher: Bencher, moments: usize) {
+    let log = log(moments);
+    let evidence = Evidence::rank(log, today());
+    bencher.bench(|| promo::restate::restate(log, &evidence, ladder(), 150));
+}
+
+#[divan::bench(args = sizes())]
+fn premortem(bencher: Bencher, moments: usize) {
+    let (log, evidence, objections) = analysed(moments);
+    bencher.bench(|| Premortem::build(log, &evidence, &objections, log.target.submission, today()));
+}
+
+#[divan::bench(args = sizes())]
+fn packet_build(bencher: Bencher, moments: usize) {
+    let (log, evidence, objections) = analysed(moments);
+    let headline = promo::restate::headline(log, &evidence, ladder());
+    bencher.bench(|| {
+        let mut packet = Packet::build(log, &evidence, &objections, headline.clone(), today());
+        packet.fit_print(false);
+        packet
+    });
+}
+
+/// Each renderer, on the packet of the biggest log (a packet is one page at any size).
+#[divan::bench(args = [Format::Markdown, Format::Html, Format::Pdf, Format::Json])]
+fn render_packet(bencher: Bencher, format: Format) {
+    let moments = sizes().into_iter().max().unwrap_or(1_000);
+    let packet = packet(moments);
+    let renderer = render::renderer(format, templates(), Paper::Letter);
+    // A renderer is not `Sync`, so this one runs on the main thread only.
+    bencher.bench_local(|| renderer.render(&packet).expect("the packet renders"));
+}
+
+/// Loading the built-in templates: every templated report pays it once per run.
+#[divan::bench]
+fn load_templates() -> Templates {
+    Templates::load(None).expect("the built-in templates load")
+}
