@@ -33,7 +33,9 @@ pub enum Error {
         path: PathBuf,
     },
     /// A directory given as `--log` (to `restate`) holds no log.
-    #[error("no `*.ron` log in `{dir}`: give the log files with `--log`, or a directory that holds them")]
+    #[error(
+        "no `*.ron` log in `{dir}`: give the log files with `--log`, or a directory that holds them"
+    )]
     NoLogsInDir {
         /// The directory.
         dir: PathBuf,
@@ -109,7 +111,9 @@ pub enum Error {
         cause: String,
     },
     /// A template file that resolves outside the template directory.
-    #[error("template `{path}` leads outside `{dir}`: templates are read only from inside the template directory")]
+    #[error(
+        "template `{path}` leads outside `{dir}`: templates are read only from inside the template directory"
+    )]
     TemplateOutsideDir {
         /// The file.
         path: PathBuf,

@@ -67,18 +67,31 @@ impl Templates {
         html.autoescape_on([".html"]);
         let mut text = tera::Tera::new();
         text.autoescape_on(Vec::<&str>::new());
-        for (name, source, path) in &sources {
-            let engine = match extension(name) {
-                "md" => &mut markdown,
-                "html" => &mut html,
-                _ => &mut text,
-            };
+        // Each engine takes its templates in one batch: tera checks includes when a
+        // template is added, so one at a time a template could include only those
+        // added before it.
+        for (ext, engine) in [("md", &mut markdown), ("html", &mut html), ("", &mut text)] {
+            let batch: Vec<&(String, String, PathBuf)> = sources
+                .iter()
+                .filter(|(name, _, _)| match extension(name) {
+                    e @ ("md" | "html") => e == ext,
+                    _ => ext.is_empty(),
+                })
+                .collect();
             engine
-                .add_raw_template(name, source)
-                .map_err(|e| Error::Template {
-                    name: name.clone(),
-                    path: path.clone(),
-                    cause: crate::error_chain(&e),
+                .add_raw_templates(batch.iter().map(|(name, source, _)| (name, source)))
+                .map_err(|e| {
+                    let cause = crate::error_chain(&e);
+                    // Blame the template tera's message points at (` --> NAME:line:col`).
+                    let culprit = batch
+                        .iter()
+                        .find(|(name, _, _)| cause.contains(&format!("{name}:")))
+                        .or_else(|| batch.first());
+                    Error::Template {
+                        name: culprit.map_or_else(String::new, |(name, _, _)| name.clone()),
+                        path: culprit.map_or_else(PathBuf::new, |(_, _, path)| path.clone()),
+                        cause,
+                    }
                 })?;
         }
         Ok(Self {

@@ -4,4 +4,24 @@
 
 mod harness;
 
+mod add;
+mod agenda;
+mod browser;
 mod check;
+mod commitments;
+mod escaping;
+mod fuzz_bounded;
+mod hostile_input;
+mod import;
+mod init;
+mod map;
+mod objections;
+mod packet;
+mod pipeline;
+mod premortem;
+mod privacy;
+mod restate;
+mod rewrite_safety;
+mod shell;
+mod stress;
+mod templates_sandbox;
