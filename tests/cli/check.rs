@@ -155,3 +155,44 @@ fn usage_errors_exit_2() {
         .stderr_has("February 2026 has 28 days");
     promo().args(["frobnicate"]).run().expect_code(2);
 }
+
+/// `promo commitments | head -1`: a reader that goes away early is not an error.
+#[test]
+fn a_closed_pipe_exits_quietly() {
+    use std::io::Read;
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("big.ron");
+    std::fs::write(
+        &path,
+        crate::stress::log_with(20_000, 5, &|i| format!("Chose option {i}")),
+    )
+    .expect("write");
+    let mut child = promo()
+        .log(&path)
+        .args(["commitments", "--format", "json"])
+        .command()
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("spawn");
+    let mut first = [0u8; 64];
+    child
+        .stdout
+        .take()
+        .expect("stdout")
+        .read_exact(&mut first)
+        .expect("some output");
+    // The pipe closes here, long before the output is done.
+    let output = child.wait_with_output().expect("wait");
+    assert_eq!(
+        output.status.code(),
+        Some(0),
+        "stderr: {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    assert!(
+        output.stderr.is_empty(),
+        "stderr: {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+}
