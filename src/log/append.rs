@@ -147,7 +147,11 @@ pub struct Insertion {
 impl<'a> Appender<'a> {
     /// Reads where the parts of `source` are.
     pub fn new(source: &'a Source) -> Result<Self, AppendError> {
-        let root = outline::parse(source.text())
+        // Where things are is all an insertion needs, and the ids: the moments' other
+        // values are only skimmed (building them all was a third of `add` on a big log).
+        let mut wanted = outline::Selection::default();
+        wanted.field("moments").every_item().field("id");
+        let root = outline::parse_selected(source.text(), &wanted)
             .map_err(|error| AppendError::Unreadable { at: error.at })?;
         match &root.kind {
             NodeKind::Named {

@@ -132,6 +132,7 @@ impl Node {
 pub struct Selection {
     fields: Vec<(String, Selection)>,
     items: BTreeMap<usize, Selection>,
+    every_item: Option<Box<Selection>>,
     entries: BTreeMap<usize, Selection>,
 }
 
@@ -151,6 +152,12 @@ impl Selection {
     /// Selects item `index` of this list or tuple, and returns its selection.
     pub fn item(&mut self, index: usize) -> &mut Selection {
         self.items.entry(index).or_default()
+    }
+
+    /// Selects every item of this list or tuple, and returns their selection (an item
+    /// also selected by index is built as that selection says instead).
+    pub fn every_item(&mut self) -> &mut Selection {
+        self.every_item.get_or_insert_with(Box::default)
     }
 
     /// Selects entry `index` of this map (its key and its value), and returns its selection.
@@ -191,6 +198,7 @@ impl<'s> Build<'s> {
             Build::Selected(selection) => selection
                 .items
                 .get(&index)
+                .or(selection.every_item.as_deref())
                 .map_or(Build::Skim, Build::Selected),
             other => other,
         }
@@ -748,6 +756,24 @@ mod tests {
         let id = &part_moments.items()[1].field("id").expect("id").value;
         assert_eq!(id.kind, NodeKind::Scalar(String::new()));
         assert_eq!(&text[id.span.clone()], "r#\"m2\"#");
+    }
+
+    #[test]
+    fn every_item_selects_each_item_of_a_list() {
+        let text = "Log(moments: [Moment(id: \"m1\", what: \"x\"), Moment(id: r#\"m2\"#)])";
+        let mut selection = Selection::default();
+        selection.field("moments").every_item().field("id");
+        let root = parse_selected(text, &selection).expect("outline");
+        let moments = &root.field("moments").expect("moments").value;
+        let ids: Vec<Option<&str>> = moments
+            .items()
+            .iter()
+            .map(|m| m.field("id").and_then(|f| f.value.as_str()))
+            .collect();
+        assert_eq!(ids, [Some("m1"), Some("m2")]);
+        let what = &moments.items()[0].field("what").expect("what").value;
+        assert_eq!(what.kind, NodeKind::Scalar(String::new()));
+        assert_eq!(&text[what.span.clone()], "\"x\"");
     }
 
     #[test]
