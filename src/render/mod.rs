@@ -3,6 +3,7 @@
 //! ([`templates`]), PDF is laid out by [`pdf`], and JSON is the context itself.
 
 pub mod escape;
+pub mod filters;
 pub mod pdf;
 pub mod templates;
 
