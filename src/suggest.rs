@@ -1,6 +1,6 @@
 //! "Did you mean `x`?": the nearest known name to a misspelt one.
 
-/// The candidate closest to `wrong` by edit distance (case-insensitive), if it is
+/// The candidate closest to `wrong` by Levenshtein distance (`strsim`, case-insensitive), if it is
 /// close enough to be a plausible typo.
 pub fn did_you_mean<'a>(
     wrong: &str,
@@ -9,29 +9,13 @@ pub fn did_you_mean<'a>(
     let wrong_lower = wrong.to_lowercase();
     let mut best: Option<(usize, &str)> = None;
     for candidate in candidates {
-        let distance = edit_distance(&wrong_lower, &candidate.to_lowercase());
+        let distance = strsim::levenshtein(&wrong_lower, &candidate.to_lowercase());
         let limit = (candidate.chars().count().max(wrong.chars().count()) / 3).max(1);
         if distance <= limit && best.is_none_or(|(d, _)| distance < d) {
             best = Some((distance, candidate));
         }
     }
     best.map(|(_, c)| c)
-}
-
-/// Levenshtein distance over characters.
-fn edit_distance(a: &str, b: &str) -> usize {
-    let b: Vec<char> = b.chars().collect();
-    let mut previous: Vec<usize> = (0..=b.len()).collect();
-    let mut current = vec![0; b.len() + 1];
-    for (i, ca) in a.chars().enumerate() {
-        current[0] = i + 1;
-        for (j, cb) in b.iter().enumerate() {
-            let substitution = previous[j] + usize::from(ca != *cb);
-            current[j + 1] = substitution.min(previous[j + 1] + 1).min(current[j] + 1);
-        }
-        std::mem::swap(&mut previous, &mut current);
-    }
-    previous[b.len()]
 }
 
 #[cfg(test)]
