@@ -1,6 +1,8 @@
-//! The calibration objections: what a skeptical reviewer attacks first, found by one
-//! rule per objection over the ranked evidence and its gaps, each with the moments
-//! (or the absence) that triggered it and what would answer it.
+//! The calibration objections: what a skeptical reviewer attacks first, and the answers.
+//!
+//! One rule per objection (`rules/<rule>.rs`) runs over the ranked evidence and its gaps;
+//! each objection carries the moments (or the absence) that triggered it and what would
+//! answer it.
 //!
 //! Attack order is severity (high, then medium, then low), then centrality: the order
 //! of [`Rule::ALL`], from "is there a case at all" down to polish. `docs/objections.md`
@@ -27,6 +29,12 @@ pub use rules::{
     MIN_TOP_DECISIONS, ONE_QUARTER_PERCENT, QUARTER_WINDOW_DAYS, SINGLE_PROJECT_PERCENT,
     STALE_AFTER_DAYS, STALE_HIGH_AFTER_DAYS, THIN_LOG_MIN_MOMENTS, VITAL_LEVERAGE_SHARE,
 };
+
+/// The questions a committee asks of every packet, each with the answer this evidence
+/// gives, as (rule id, question, answer), in the packet's order.
+pub fn answered(log: &Log, evidence: &Evidence<'_>) -> Vec<(&'static str, &'static str, String)> {
+    rules::answered(log, evidence)
+}
 
 /// How hard an objection hits if it goes unanswered.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
