@@ -113,7 +113,7 @@ pub fn run(args: &ImportArgs, ctx: &mut Ctx) -> Result<u8, Error> {
             ctx.print(&whole_lines(text, span))?;
         }
     } else {
-        store::write_atomic(&target, &imported.bytes)?;
+        store::write_log(&target, &imported.bytes, load::MAX_LOG_BYTES)?;
     }
     let moments = plan.moments.len();
     let commitments: usize = plan

@@ -35,6 +35,21 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), StoreError> {
     write_atomic_with(path, bytes, &*writer_from_env())
 }
 
+/// [`write_atomic`] for a log: refuses a new version over `limit` bytes (the size
+/// promo reads), so a write can never lock every command out of the log; the
+/// file is then left as it was.
+pub fn write_log(path: &Path, bytes: &[u8], limit: u64) -> Result<(), StoreError> {
+    let size = u64::try_from(bytes.len()).unwrap_or(u64::MAX);
+    if size > limit {
+        return Err(StoreError::LogTooLarge {
+            path: path.to_path_buf(),
+            size,
+            limit,
+        });
+    }
+    write_atomic(path, bytes)
+}
+
 /// [`write_atomic`] with the writer given: the seam for tests.
 pub fn write_atomic_with(path: &Path, bytes: &[u8], writer: &dyn Writer) -> Result<(), StoreError> {
     let target = resolve_for_write(path).map_err(|source| StoreError::Write {

@@ -145,4 +145,16 @@ pub enum StoreError {
         /// What it is, e.g. "a symbolic link".
         kind: &'static str,
     },
+    /// The new version of a log would be over the size promo reads.
+    #[error(
+        "refusing to write `{path}`: it would be {size} bytes, over the {limit}-byte limit for a log, and no command could read it again; it was left as it was"
+    )]
+    LogTooLarge {
+        /// The log.
+        path: PathBuf,
+        /// The size of the new version.
+        size: u64,
+        /// The limit.
+        limit: u64,
+    },
 }

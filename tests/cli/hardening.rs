@@ -287,3 +287,105 @@ fn no_temporary_copy_survives_a_kill_and_one_more_command() {
     promo().log(&path).args(["check"]).run().ok();
     assert_eq!(names(dir.path()), ["promo.ron", "promo.ron.lock"]);
 }
+
+const SMALL: &str = "Log(\n    version: 1,\n    owner: Person(name: \"Ada Moss\", level: \"L5\"),\n    manager: \"Sam Lee\",\n    target: Target(level: \"L6\", submission: \"2027-03-01\"),\n    projects: { \"p\": Project(name: \"P\") },\n    moments: [\n        Moment(id: \"m001\", date: \"2026-10-01\", tag: Decision, project: \"p\", what: \"Chose A\", reach: Org, impact: \"Saved 2 weeks\",\n            commitments: [Commitment(owner: Me, what: \"Send the memo\", due: \"DUE\", status: Open)]),\n    ],\n)\n";
+
+/// Item 2: an `add` that would grow the log past the size promo reads is
+/// refused, and the log stays byte-identical (so every command still reads it).
+#[test]
+fn a_write_past_the_read_limit_is_refused_and_the_log_stays_readable() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("promo.ron");
+    let limit = promo::log::load::MAX_LOG_BYTES as usize;
+    let body = SMALL.replace("DUE", "2026-12-01");
+    let filler = limit - body.len() - 100;
+    let mut text = format!("// {}\n", "x".repeat(filler - 4));
+    text.push_str(&body);
+    fs::write(&path, &text).expect("write");
+    let run = promo()
+        .log(&path)
+        .args([
+            "add",
+            "decision",
+            "Grew the log",
+            "--project",
+            "p",
+            "--reach",
+            "team",
+        ])
+        .args(["--impact", &"y".repeat(200)])
+        .run()
+        .expect_code(1);
+    let size = run.stderr();
+    assert!(
+        size.starts_with(&format!("error: refusing to write `{}`: it would be ", path.display()))
+            && size.contains(&format!(
+                " bytes, over the {limit}-byte limit for a log, and no command could read it again; it was left as it was"
+            )),
+        "{size}"
+    );
+    assert_eq!(fs::read_to_string(&path).expect("read"), text);
+    promo().log(&path).args(["check"]).run().ok();
+}
+
+/// Item 7: `check` refuses year 0 with a located diagnostic, and the calendar of a
+/// commitment due 9999-12-31 is valid iCalendar (no year 10000 in it).
+#[test]
+fn calendar_years_stay_within_1_to_9999() {
+    use icalendar::{Component, DatePerhapsTime};
+    use std::str::FromStr;
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("promo.ron");
+    fs::write(&path, SMALL.replace("DUE", "0000-06-01")).expect("write");
+    let run = promo().log(&path).args(["check"]).run().expect_code(1);
+    let shown = path.display().to_string();
+    assert!(
+        run.stdout().contains(&format!("{shown}:9:"))
+            || run.stderr().contains(&format!("{shown}:9:")),
+        "{}{}",
+        run.stdout(),
+        run.stderr()
+    );
+    assert!(
+        (run.stdout() + &run.stderr()).contains("there is no year 0: years run from 0001 to 9999"),
+        "{}",
+        run.stdout()
+    );
+
+    fs::write(&path, SMALL.replace("DUE", "9999-12-31")).expect("write");
+    let run = promo()
+        .log(&path)
+        .args(["commitments", "--format", "ics"])
+        .run()
+        .ok();
+    let text = run.stdout();
+    assert!(!text.contains("10000"), "{text}");
+    let calendar = icalendar::Calendar::from_str(&text).expect("a real parser reads it");
+    let event = calendar
+        .components
+        .iter()
+        .find_map(|c| c.as_event())
+        .expect("one event");
+    let due = chrono::NaiveDate::from_ymd_opt(9999, 12, 31).expect("date");
+    assert_eq!(event.get_start(), Some(DatePerhapsTime::Date(due)));
+    assert_eq!(event.property_value("DURATION"), Some("P1D"));
+}
+
+/// Item 10: `templates export NEWDIR` under umask 000 creates the folder 0700.
+#[test]
+fn templates_export_makes_a_private_folder_under_umask_000() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().expect("tempdir");
+    let new = dir.path().join("mine");
+    let status = Command::new("sh")
+        .arg("-c")
+        .arg("umask 000 && exec \"$0\" templates export \"$1\"")
+        .arg(env!("CARGO_BIN_EXE_promo"))
+        .arg(&new)
+        .stdout(Stdio::null())
+        .status()
+        .expect("sh");
+    assert!(status.success());
+    let mode = fs::metadata(&new).expect("stat").permissions().mode() & 0o777;
+    assert_eq!(mode, 0o700, "{mode:o}");
+}
