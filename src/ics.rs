@@ -7,6 +7,7 @@
 //! and a UID per commitment that stays the same from one export to the next, so
 //! importing again updates events instead of duplicating them.
 
+use chrono::Datelike;
 use chrono::NaiveDate;
 
 /// The longest content line allowed, in octets, without its CRLF.
@@ -55,8 +56,12 @@ pub fn calendar(name: &str, entries: &[Entry], stamp: NaiveDate, kind: Kind) -> 
         match (event, entry.due) {
             (true, Some(due)) => {
                 lines.push(format!("DTSTART;VALUE=DATE:{}", due.format("%Y%m%d")));
-                let end = due.succ_opt().unwrap_or(due);
-                lines.push(format!("DTEND;VALUE=DATE:{}", end.format("%Y%m%d")));
+                // 9999-12-31 ends in year 10000, which iCalendar cannot write:
+                // a one-day duration says the same.
+                match due.succ_opt().filter(|end| end.year() <= 9999) {
+                    Some(end) => lines.push(format!("DTEND;VALUE=DATE:{}", end.format("%Y%m%d"))),
+                    None => lines.push("DURATION:P1D".into()),
+                }
                 // A reminder, not a meeting: it must not block the day.
                 lines.push("TRANSP:TRANSPARENT".into());
             }

@@ -1,6 +1,7 @@
 //! A log file's text, and the mapping between byte offsets and `line:col` positions.
 
 use std::cell::OnceCell;
+use std::io::Read;
 use std::path::{Path, PathBuf};
 
 /// A UTF-8 byte-order mark; accepted at the start of a log and kept on write.
@@ -111,6 +112,67 @@ impl Source {
     pub fn line_count(&self) -> usize {
         self.line_starts().len()
     }
+}
+
+/// Why [`read_regular`] read nothing.
+#[derive(Debug)]
+pub enum ReadError {
+    /// The OS refused (missing file, permissions…).
+    Io(std::io::Error),
+    /// A directory, FIFO, device or socket: `kind` says which.
+    NotRegular(&'static str),
+    /// Longer than the limit; the size seen so far.
+    TooLarge(u64),
+}
+
+/// Reads a regular file of at most `limit` bytes. A FIFO is opened without
+/// blocking and refused, as is a device (`/dev/zero` would never end), so
+/// nothing can hang here; the read stops one byte past the limit whatever size
+/// the file claims.
+pub fn read_regular(path: &Path, limit: u64) -> Result<Vec<u8>, ReadError> {
+    let mut options = std::fs::OpenOptions::new();
+    options.read(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.custom_flags(libc::O_NONBLOCK);
+    }
+    let file = options.open(path).map_err(ReadError::Io)?;
+    let metadata = file.metadata().map_err(ReadError::Io)?;
+    if !metadata.is_file() {
+        return Err(ReadError::NotRegular(crate::store::kind_of(&metadata)));
+    }
+    if metadata.len() > limit {
+        return Err(ReadError::TooLarge(metadata.len()));
+    }
+    let mut bytes = Vec::with_capacity(usize::try_from(metadata.len()).unwrap_or(0));
+    file.take(limit.saturating_add(1))
+        .read_to_end(&mut bytes)
+        .map_err(ReadError::Io)?;
+    let read = u64::try_from(bytes.len()).unwrap_or(u64::MAX);
+    if read > limit {
+        return Err(ReadError::TooLarge(read));
+    }
+    Ok(bytes)
+}
+
+/// [`read_regular`] for an input file (import notes, a ladder), with the limit of
+/// a log and the errors as promo reports them.
+pub fn read_input(path: &Path) -> Result<Vec<u8>, crate::error::Error> {
+    use crate::error::Error;
+    let limit = crate::log::load::MAX_LOG_BYTES;
+    read_regular(path, limit).map_err(|error| match error {
+        ReadError::Io(source) => Error::read(path, source),
+        ReadError::NotRegular(kind) => Error::Store(crate::store::StoreError::NotRegular {
+            path: path.to_path_buf(),
+            kind,
+        }),
+        ReadError::TooLarge(size) => Error::TooLarge {
+            path: path.to_path_buf(),
+            size,
+            limit,
+        },
+    })
 }
 
 /// The largest char boundary at or below `index`.

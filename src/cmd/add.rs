@@ -71,7 +71,7 @@ pub fn run(args: &AddArgs, ctx: &mut Ctx) -> Result<u8, Error> {
                 (moment, insertion, rechecked)
             }
         };
-    store::write_atomic(&target, &insertion.bytes)?;
+    store::write_log(&target, &insertion.bytes, load::MAX_LOG_BYTES)?;
 
     ctx.print(&format!("{}\n", moment.id))?;
     for warning in rechecked.warnings() {

@@ -70,7 +70,7 @@ impl Ctx<'_> {
     /// Writes a report to `-o FILE` atomically, or to standard output.
     pub fn emit(&mut self, output: Option<&Path>, bytes: &[u8]) -> Result<(), Error> {
         match output {
-            Some(path) => Ok(crate::store::write_atomic(path, bytes)?),
+            Some(path) => Ok(crate::store::write_output(path, &self.logs, bytes)?),
             None => self.print_bytes(bytes),
         }
     }

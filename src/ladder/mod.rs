@@ -81,7 +81,13 @@ impl Ladder {
 
     /// The ladder in a RON file.
     pub fn from_file(path: &Path) -> Result<Self, Error> {
-        let text = std::fs::read_to_string(path).map_err(|source| Error::read(path, source))?;
+        let bytes = crate::source::read_input(path)?;
+        let text = String::from_utf8(bytes).map_err(|error| {
+            Error::read(
+                path,
+                std::io::Error::new(std::io::ErrorKind::InvalidData, error.utf8_error()),
+            )
+        })?;
         Self::parse(&Source::new(path, text), Some(path.to_path_buf()))
     }
 

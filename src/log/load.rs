@@ -65,20 +65,23 @@ impl Checked {
 
 /// Reads the file at `path` (through symlinks), refusing missing and oversized files.
 pub fn read_bytes(path: &Path) -> Result<Vec<u8>, Error> {
-    let metadata = std::fs::metadata(path).map_err(|source| Error::read_log(path, source))?;
-    if metadata.is_dir() {
-        return Err(Error::IsDirectory {
+    use crate::source::{ReadError, read_regular};
+    crate::store::sweep_unlocked(path);
+    read_regular(path, MAX_LOG_BYTES).map_err(|error| match error {
+        ReadError::Io(source) => Error::read_log(path, source),
+        ReadError::NotRegular("a directory") => Error::IsDirectory {
             path: path.to_path_buf(),
-        });
-    }
-    if metadata.len() > MAX_LOG_BYTES {
-        return Err(Error::TooLarge {
+        },
+        ReadError::NotRegular(kind) => Error::Store(crate::store::StoreError::NotRegular {
             path: path.to_path_buf(),
-            size: metadata.len(),
+            kind,
+        }),
+        ReadError::TooLarge(size) => Error::TooLarge {
+            path: path.to_path_buf(),
+            size,
             limit: MAX_LOG_BYTES,
-        });
-    }
-    std::fs::read(path).map_err(|source| Error::read_log(path, source))
+        },
+    })
 }
 
 /// Reads and checks the log at `path`. Only I/O problems are `Err`; a log with

@@ -436,10 +436,15 @@ pub fn parse_date(text: &str) -> Result<NaiveDate, Problem> {
         number(&text[5..7]),
         number(&text[8..]),
     );
-    if let Some(date) = NaiveDate::from_ymd_opt(year, month, day) {
+    if year >= 1
+        && let Some(date) = NaiveDate::from_ymd_opt(year, month, day)
+    {
         return Ok(date);
     }
-    let reason = if !(1..=12).contains(&month) {
+    // Years outside 1–9999 cannot be written in a calendar file (RFC 5545).
+    let reason = if year < 1 {
+        "there is no year 0: years run from 0001 to 9999".to_string()
+    } else if !(1..=12).contains(&month) {
         format!("there is no month {month}")
     } else if day == 0 {
         "days start at 1".to_string()

@@ -174,10 +174,8 @@ fn read_user_dir(dir: &Path) -> Result<Vec<(String, String, PathBuf)>, Error> {
 /// Writes the built-in templates into `dir` (created if needed), keeping any file
 /// already there. Returns the paths written and the paths kept.
 pub fn export(dir: &Path) -> Result<(Vec<PathBuf>, Vec<PathBuf>), Error> {
-    std::fs::create_dir_all(dir).map_err(|source| Error::Write {
-        path: dir.to_path_buf(),
-        source,
-    })?;
+    // 0700 whatever the umask: the templates may be edited to show private text.
+    crate::store::create_private_dir_all(dir)?;
     let mut written = Vec::new();
     let mut kept = Vec::new();
     for (name, text) in BUILTIN {

@@ -35,6 +35,21 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), StoreError> {
     write_atomic_with(path, bytes, &*writer_from_env())
 }
 
+/// [`write_atomic`] for a log: refuses a new version over `limit` bytes (the size
+/// promo reads), so a write can never lock every command out of the log; the
+/// file is then left as it was.
+pub fn write_log(path: &Path, bytes: &[u8], limit: u64) -> Result<(), StoreError> {
+    let size = u64::try_from(bytes.len()).unwrap_or(u64::MAX);
+    if size > limit {
+        return Err(StoreError::LogTooLarge {
+            path: path.to_path_buf(),
+            size,
+            limit,
+        });
+    }
+    write_atomic(path, bytes)
+}
+
 /// [`write_atomic`] with the writer given: the seam for tests.
 pub fn write_atomic_with(path: &Path, bytes: &[u8], writer: &dyn Writer) -> Result<(), StoreError> {
     let target = resolve_for_write(path).map_err(|source| StoreError::Write {
@@ -47,7 +62,7 @@ pub fn write_atomic_with(path: &Path, bytes: &[u8], writer: &dyn Writer) -> Resu
 /// The file to replace or create for `path`: the end of its symlink chain, even
 /// when that file does not exist yet (as a shell's `>` would), so a symlink is
 /// never replaced by a regular file.
-fn resolve_for_write(path: &Path) -> io::Result<PathBuf> {
+pub(super) fn resolve_for_write(path: &Path) -> io::Result<PathBuf> {
     match resolve(path) {
         Ok(target) => return Ok(target),
         Err(error) if error.kind() != io::ErrorKind::NotFound => return Err(error),
@@ -286,11 +301,60 @@ fn sync_dir(path: &Path, dir: &Path) -> Result<(), StoreError> {
 /// Removes temporary files of `target` left by processes that were killed
 /// mid-write: they hold a copy of private text nobody will ever rename.
 fn sweep_stale_temps(target: &Path, dir: &Path) {
+    sweep_temps(target, dir, false);
+}
+
+/// Removes every temporary copy of the log at `log` and of its backup, at once,
+/// when no writer holds the log's lock: a log's temporary files are only ever
+/// written under that lock, so none of them belongs to a live write. Called by
+/// every command that reads a log; a held lock (even our own) means "leave them".
+/// Without a lock file, the age rule of the writers applies.
+pub fn sweep_unlocked(log: &Path) {
+    let Ok(target) = resolve(log) else {
+        return;
+    };
+    let dir = parent_dir(&target).to_path_buf();
+    let backup = super::backup::backup_path(&target);
+    let mut options = OpenOptions::new();
+    options.read(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.custom_flags(libc::O_NOFOLLOW | libc::O_NONBLOCK);
+    }
+    let lock = options
+        .open(super::lock::lock_path(&target))
+        .ok()
+        .filter(|file| file.metadata().is_ok_and(|m| m.is_file()));
+    match lock {
+        Some(file) => {
+            if file.try_lock().is_ok() {
+                sweep_all_temps(&target, &backup, &dir);
+                let _ = file.unlock();
+            }
+        }
+        None => {
+            sweep_temps(&target, &dir, false);
+            sweep_temps(&backup, &dir, false);
+        }
+    }
+}
+
+/// Under the log's lock: every temporary copy of the log and of its backup is a
+/// leftover of a killed writer, whatever its age.
+pub(super) fn sweep_all_temps(target: &Path, backup: &Path, dir: &Path) {
+    sweep_temps(target, dir, true);
+    sweep_temps(backup, dir, true);
+}
+
+/// Removes temporary files of `target` in `dir`: those of dead processes older
+/// than [`STALE_TEMP_AGE`], or, with `all`, every one not of this process.
+fn sweep_temps(target: &Path, dir: &Path, all: bool) {
     let Some(name) = target.file_name().map(|n| n.to_string_lossy().into_owned()) else {
         return;
     };
     // Only where a process's liveness can be told (Linux's /proc).
-    if !Path::new("/proc/self").exists() {
+    if !all && !Path::new("/proc/self").exists() {
         return;
     }
     let Ok(entries) = fs::read_dir(dir) else {
@@ -315,7 +379,12 @@ fn sweep_stale_temps(target: &Path, dir: &Path) {
             .ok()
             .and_then(|t| SystemTime::now().duration_since(t).ok())
             .is_some_and(|age| age >= STALE_TEMP_AGE);
-        if !alive && old {
+        let stale = if all {
+            pid != std::process::id()
+        } else {
+            !alive && old
+        };
+        if stale {
             let _ = fs::remove_file(entry.path());
         }
     }

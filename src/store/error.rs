@@ -115,4 +115,46 @@ pub enum StoreError {
         #[source]
         source: io::Error,
     },
+    /// `-o` named the log being read, its backup or its lock.
+    #[error(
+        "refusing to write `{output}`: it is {what} `{log}`, which would be lost; choose another `-o` file"
+    )]
+    OutputIsLog {
+        /// The `-o` path given.
+        output: PathBuf,
+        /// Which protected file it is: "the log", "the backup of the log"…
+        what: &'static str,
+        /// The log concerned.
+        log: PathBuf,
+    },
+    /// A device, FIFO, socket or directory where promo needs a regular file.
+    #[error("`{path}` is {kind}, not a regular file; promo reads and writes only regular files")]
+    NotRegular {
+        /// The path.
+        path: PathBuf,
+        /// What it is instead, e.g. "a named pipe (FIFO)".
+        kind: &'static str,
+    },
+    /// The lock file is a symlink or not a regular file: someone planted it.
+    #[error(
+        "the lock file `{path}` is {kind}, not a regular file; promo will not write through it (remove it if you did not make it)"
+    )]
+    LockNotRegular {
+        /// The lock file.
+        path: PathBuf,
+        /// What it is, e.g. "a symbolic link".
+        kind: &'static str,
+    },
+    /// The new version of a log would be over the size promo reads.
+    #[error(
+        "refusing to write `{path}`: it would be {size} bytes, over the {limit}-byte limit for a log, and no command could read it again; it was left as it was"
+    )]
+    LogTooLarge {
+        /// The log.
+        path: PathBuf,
+        /// The size of the new version.
+        size: u64,
+        /// The limit.
+        limit: u64,
+    },
 }

@@ -14,6 +14,7 @@ use std::time::{Duration, Instant};
 
 use super::StoreError;
 use super::atomic::resolve;
+use super::guard::kind_of;
 use super::permissions::PRIVATE_FILE_MODE;
 
 /// How long a writer waits for another one before giving up with a clear error.
@@ -46,18 +47,18 @@ impl Lock {
 
     /// Locks `log`, waiting up to `wait`.
     pub fn acquire_within(log: &Path, wait: Duration) -> Result<Self, StoreError> {
-        let path = lock_path(log);
-        let mut options = OpenOptions::new();
-        options.read(true).write(true).create(true).truncate(false);
-        #[cfg(unix)]
+        // A FIFO or a device as the log would block or never end: refused before
+        // anything is locked or created next to it.
+        if let Ok(metadata) = std::fs::metadata(log)
+            && !metadata.is_file()
         {
-            use std::os::unix::fs::OpenOptionsExt;
-            options.mode(PRIVATE_FILE_MODE);
+            return Err(StoreError::NotRegular {
+                path: log.to_path_buf(),
+                kind: kind_of(&metadata),
+            });
         }
-        let file = options.open(&path).map_err(|source| StoreError::LockOpen {
-            path: path.clone(),
-            source,
-        })?;
+        let path = lock_path(log);
+        let file = open_lock(&path)?;
         let started = Instant::now();
         let mut round: u32 = 0;
         loop {
@@ -81,6 +82,11 @@ impl Lock {
         }
         let mut lock = Self { file, path };
         lock.note_holder();
+        // No other writer can be mid-write now: copies left by killed ones go.
+        if let Ok(target) = resolve(log) {
+            let dir = super::permissions::parent_dir(&target).to_path_buf();
+            super::atomic::sweep_all_temps(&target, &super::backup::backup_path(&target), &dir);
+        }
         Ok(lock)
     }
 
@@ -114,6 +120,45 @@ impl Drop for Lock {
         // release immediate even if a clone of the handle were alive.
         let _ = self.file.unlock();
     }
+}
+
+/// Opens (or creates) the lock file without following a symlink planted at its
+/// name, and checks that what was opened is a regular file.
+fn open_lock(path: &Path) -> Result<File, StoreError> {
+    let mut options = OpenOptions::new();
+    options.read(true).write(true).create(true).truncate(false);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options
+            .mode(PRIVATE_FILE_MODE)
+            .custom_flags(libc::O_NOFOLLOW | libc::O_NONBLOCK);
+    }
+    let planted = |kind| StoreError::LockNotRegular {
+        path: path.to_path_buf(),
+        kind,
+    };
+    let file = match options.open(path) {
+        Ok(file) => file,
+        #[cfg(unix)]
+        Err(error) if error.raw_os_error() == Some(libc::ELOOP) => {
+            return Err(planted("a symbolic link"));
+        }
+        Err(source) => {
+            return Err(StoreError::LockOpen {
+                path: path.to_path_buf(),
+                source,
+            });
+        }
+    };
+    let metadata = file.metadata().map_err(|source| StoreError::LockOpen {
+        path: path.to_path_buf(),
+        source,
+    })?;
+    if !metadata.is_file() {
+        return Err(planted(kind_of(&metadata)));
+    }
+    Ok(file)
 }
 
 /// A short, growing, jittered pause between attempts, so that many waiting

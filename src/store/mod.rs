@@ -11,13 +11,17 @@
 mod atomic;
 mod backup;
 mod error;
+mod guard;
 mod lock;
 mod permissions;
 mod writer;
 
-pub use atomic::{resolve, write_atomic, write_atomic_with, write_new, write_new_with};
+pub use atomic::{
+    resolve, sweep_unlocked, write_atomic, write_atomic_with, write_log, write_new, write_new_with,
+};
 pub use backup::{backup, backup_path};
 pub use error::StoreError;
+pub use guard::{guard_output, kind_of, write_output};
 pub use lock::{LOCK_WAIT, Lock, lock_path};
 pub use permissions::{
     PRIVATE_DIR_MODE, PRIVATE_FILE_MODE, create_private_dir_all, ensure_writable,

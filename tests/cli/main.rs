@@ -4,6 +4,8 @@
 
 mod harness;
 
+mod hardening;
+
 mod add;
 mod agenda;
 mod browser;
