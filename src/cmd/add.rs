@@ -1,19 +1,17 @@
 //! `promo add`: one new moment, inserted into the log under its lock and written
 //! atomically; every other byte of the file stays as it was.
 
-use std::path::Path;
-
 use chrono::NaiveDate;
 
 use super::Ctx;
 use crate::cli::{AddArgs, ReachArg, TagArg};
 use crate::error::Error;
 use crate::log::append::{Appender, Insertion, NewMoment};
+use crate::log::edit::Edit;
 use crate::log::load::Checked;
 use crate::log::validate::parse_date;
-use crate::log::{Commitment, CommitmentOwner, Quote, Reach, Role, Status, Tag, load};
+use crate::log::{Commitment, CommitmentOwner, Quote, Reach, Role, Status, Tag};
 use crate::source::Source;
-use crate::store;
 use crate::suggest::did_you_mean;
 
 /// Runs `promo add`: prints the new moment's id.
@@ -31,14 +29,7 @@ pub fn run(args: &AddArgs, ctx: &mut Ctx) -> Result<u8, Error> {
         .map(|c| parse_commitment(c))
         .collect::<Result<Vec<_>, _>>()?;
 
-    let target = store::resolve(&path).map_err(|source| Error::read_log(&path, source))?;
-    if target.is_dir() {
-        return Err(Error::IsDirectory { path });
-    }
-    store::ensure_writable(&target)?;
-    let _lock = store::Lock::acquire(&target)?;
-    // Read only under the lock: a writer that finished a moment ago is seen.
-    let bytes = load::read_bytes(&target)?;
+    let edit = Edit::open(&path)?;
     let refused = |source| Error::Append {
         path: path.clone(),
         source,
@@ -57,21 +48,22 @@ pub fn run(args: &AddArgs, ctx: &mut Ctx) -> Result<u8, Error> {
         private: args.private,
     };
     let (moment, insertion, rechecked) =
-        match insert_reading_once(&path, &bytes, ctx.today, args.id.as_deref(), &moment_with) {
+        match insert_reading_once(&edit, ctx.today, args.id.as_deref(), &moment_with) {
             Some(done) => done,
             None => {
-                let (log, source) = load::load_bytes(path.clone(), bytes, ctx.today)?;
+                let (log, source) = edit.load(ctx.today)?;
                 let appender = Appender::new(&source).map_err(refused)?;
                 let moment =
                     moment_with(args.id.clone().unwrap_or_else(|| appender.next_free_id()));
                 let moments = std::slice::from_ref(&moment);
                 appender.check(&log, moments).map_err(refused)?;
                 let insertion = appender.insert(moments).map_err(refused)?;
-                let rechecked = insertion.verify(path.clone(), ctx.today).map_err(refused)?;
+                let rechecked = insertion.verify(&path, ctx.today).map_err(refused)?;
                 (moment, insertion, rechecked)
             }
         };
-    store::write_log(&target, &insertion.bytes, load::MAX_LOG_BYTES)?;
+    // A pure insertion: the old text is all still there, so no backup.
+    edit.commit(&insertion.change)?;
 
     ctx.print(&format!("{}\n", moment.id))?;
     for warning in rechecked.warnings() {
@@ -88,18 +80,17 @@ pub fn run(args: &AddArgs, ctx: &mut Ctx) -> Result<u8, Error> {
 /// when anything is amiss: the caller then checks the old text first and reports the
 /// problem exactly as before (an error in the log, an unknown project, a taken id).
 fn insert_reading_once(
-    path: &Path,
-    bytes: &[u8],
+    edit: &Edit,
     today: NaiveDate,
     id: Option<&str>,
     moment_with: &dyn Fn(String) -> NewMoment,
 ) -> Option<(NewMoment, Insertion, Checked)> {
-    let text = std::str::from_utf8(bytes).ok()?;
-    let source = Source::new(path, text.to_string());
+    let text = std::str::from_utf8(edit.bytes()).ok()?;
+    let source = Source::new(edit.path(), text.to_string());
     let appender = Appender::new(&source).ok()?;
     let moment = moment_with(id.map_or_else(|| appender.next_free_id(), str::to_string));
     let insertion = appender.insert(std::slice::from_ref(&moment)).ok()?;
-    let rechecked = insertion.verify(path.to_path_buf(), today).ok()?;
+    let rechecked = insertion.verify(edit.path(), today).ok()?;
     let log = rechecked.log.as_ref()?;
     // The new text is valid, so the project is known and the id well formed and written
     // once. What its check cannot see is a clash with an id promo numbers a moment

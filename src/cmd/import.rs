@@ -9,9 +9,9 @@ use crate::diagnostic::Severity;
 use crate::error::Error;
 use crate::import::{self, Existing, People, RemarkKind, jrnl, markdown, write};
 use crate::log::append::Appender;
+use crate::log::edit::Edit;
+use crate::log::outline;
 use crate::log::problem::Problem;
-use crate::log::{load, outline};
-use crate::store;
 use crate::suggest::did_you_mean;
 
 /// Runs `promo import`.
@@ -20,19 +20,13 @@ pub fn run(args: &ImportArgs, ctx: &mut Ctx) -> Result<u8, Error> {
     // The notes are read first: a wrong file is refused before the log is touched.
     let notes = read_notes(args)?;
 
-    let target = store::resolve(&path).map_err(|source| Error::read_log(&path, source))?;
-    if target.is_dir() {
-        return Err(Error::IsDirectory { path });
-    }
-    let _lock = if args.dry_run {
-        None
+    // A dry run writes nothing, so it takes no lock.
+    let edit = if args.dry_run {
+        Edit::preview(&path)?
     } else {
-        store::ensure_writable(&target)?;
-        Some(store::Lock::acquire(&target)?)
+        Edit::open(&path)?
     };
-    // Read only under the lock: a writer that finished a moment ago is seen.
-    let bytes = load::read_bytes(&target)?;
-    let (log, source) = load::check_bytes(path.clone(), bytes, ctx.today).into_log()?;
+    let (log, source) = edit.check(ctx.today)?;
     if let Some(key) = &args.project
         && !log.projects.contains_key(key)
     {
@@ -91,7 +85,7 @@ pub fn run(args: &ImportArgs, ctx: &mut Ctx) -> Result<u8, Error> {
         return Ok(0);
     }
 
-    let imported = write::apply(&source, &plan, path.clone(), ctx.today).map_err(refused)?;
+    let imported = write::apply(&source, &plan, &path, ctx.today).map_err(refused)?;
     let text = imported.checked.source.text();
     let (mut guessed, mut no_impact) = (0, 0);
     for warning in imported.checked.diagnostics.iter() {
@@ -113,7 +107,8 @@ pub fn run(args: &ImportArgs, ctx: &mut Ctx) -> Result<u8, Error> {
             ctx.print(&whole_lines(text, span))?;
         }
     } else {
-        store::write_log(&target, &imported.bytes, load::MAX_LOG_BYTES)?;
+        // Insertions only (new projects, moments, `promo:guessed` comments): no backup.
+        edit.commit(&imported.change)?;
     }
     let moments = plan.moments.len();
     let commitments: usize = plan
@@ -180,7 +175,7 @@ pub fn run(args: &ImportArgs, ctx: &mut Ctx) -> Result<u8, Error> {
 
 /// The notes as text; a file that is not UTF-8 is refused at its first bad byte.
 fn read_notes(args: &ImportArgs) -> Result<String, Error> {
-    let bytes = crate::source::read_input(&args.file)?;
+    let bytes = std::fs::read(&args.file).map_err(|source| Error::read(&args.file, source))?;
     String::from_utf8(bytes).map_err(|error| {
         let valid = &error.as_bytes()[..error.utf8_error().valid_up_to()];
         let valid = String::from_utf8_lossy(valid);

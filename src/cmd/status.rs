@@ -8,23 +8,16 @@ use super::Ctx;
 use crate::cli::StatusArgs;
 use crate::commitments::id_of;
 use crate::error::Error;
+use crate::log::Status;
+use crate::log::edit::{Change, Edit, Recheck, Splice, moment_count};
 use crate::log::outline::{self, Node, Span};
-use crate::log::{Status, load};
-use crate::store;
 use crate::suggest::did_you_mean;
 
 /// Runs `promo done` (`status` = held) or `promo broken` (`status` = broken).
 pub fn run(args: &StatusArgs, status: Status, ctx: &mut Ctx) -> Result<u8, Error> {
     let path = ctx.log()?.to_path_buf();
-    let target = store::resolve(&path).map_err(|source| Error::read_log(&path, source))?;
-    if target.is_dir() {
-        return Err(Error::IsDirectory { path });
-    }
-    store::ensure_writable(&target)?;
-    let _lock = store::Lock::acquire(&target)?;
-    let bytes = load::read_bytes(&target)?;
-    let (log, source) = load::check_bytes(path.clone(), bytes, ctx.today).into_log()?;
-    let moments = log.moments.len() + log.private.len();
+    let edit = Edit::open(&path)?;
+    let (log, source) = edit.check(ctx.today)?;
     let rewrite = |reason: String| Error::Rewrite {
         path: path.clone(),
         reason,
@@ -44,35 +37,25 @@ pub fn run(args: &StatusArgs, status: Status, ctx: &mut Ctx) -> Result<u8, Error
         return Ok(0);
     }
 
-    let text = source.text();
-    let new_text = format!(
-        "{}{}{}",
-        &text[..found.status.start],
-        status_name(status),
-        &text[found.status.end..]
+    let change = Change::splice(
+        &source,
+        vec![Splice::replace(found.status.clone(), status_name(status))],
     );
     // Re-check: the file is valid and the one value changed is the status asked for.
-    let mut new_bytes = Vec::with_capacity(new_text.len() + 3);
-    if source.has_bom() {
-        new_bytes.extend_from_slice("\u{feff}".as_bytes());
-    }
-    new_bytes.extend_from_slice(new_text.as_bytes());
-    let checked = load::check_bytes(path.clone(), new_bytes.clone(), ctx.today);
-    match &checked.log {
-        Some(new_log) if new_log.moments.len() + new_log.private.len() == moments => {}
-        Some(_) => {
-            return Err(rewrite(
-                "the edit changed how many moments the log holds".into(),
-            ));
-        }
-        None => {
-            let problems: Vec<String> = checked.errors().map(|d| d.problem.to_string()).collect();
-            return Err(rewrite(format!(
-                "the edit would make it invalid: {}",
-                problems.join("; ")
-            )));
-        }
-    }
+    let checked = change
+        .recheck(&path, ctx.today, moment_count(&log))
+        .map_err(|refused| match refused {
+            Recheck::Miscounted { .. } => {
+                rewrite("the edit changed how many moments the log holds".into())
+            }
+            Recheck::Invalid { problems } => {
+                let problems: Vec<String> = problems.iter().map(ToString::to_string).collect();
+                rewrite(format!(
+                    "the edit would make it invalid: {}",
+                    problems.join("; ")
+                ))
+            }
+        })?;
     let new_root = outline::parse(checked.source.text())
         .map_err(|e| rewrite(format!("cannot follow the edited log at byte {}", e.at)))?;
     let again = find(&new_root, &found.id)?;
@@ -80,8 +63,8 @@ pub fn run(args: &StatusArgs, status: Status, ctx: &mut Ctx) -> Result<u8, Error
         return Err(rewrite("the edit did not land where expected".into()));
     }
 
-    let backup = store::backup(&target)?;
-    store::write_atomic(&target, &new_bytes)?;
+    // Not a pure insertion: the previous version is kept first.
+    let backup = edit.commit_with_backup(&change)?;
     ctx.print(&format!(
         "{}: {} → {}: {}\n",
         found.id,

@@ -4,14 +4,15 @@
 //! comment right after it. The result is re-checked before anyone writes it.
 
 use std::fmt::Write as _;
-use std::path::PathBuf;
+use std::path::Path;
 
 use chrono::NaiveDate;
 
 use super::{Plan, Step};
 use crate::log::append::{AppendError, Appender, ron_string};
+use crate::log::edit::Change;
 use crate::log::guessed;
-use crate::log::load::{self, Checked};
+use crate::log::load::Checked;
 use crate::log::outline::{self, Node, NodeKind, Span};
 use crate::source::Source;
 
@@ -19,7 +20,7 @@ use crate::source::Source;
 #[derive(Debug)]
 pub struct Imported {
     /// The whole new file, BOM included when the old one had it.
-    pub bytes: Vec<u8>,
+    pub change: Change,
     /// The new text as `promo check` saw it (its warnings included).
     pub checked: Checked,
     /// Where each new project entry and each new moment is in the new text (BOM
@@ -32,7 +33,7 @@ pub struct Imported {
 pub fn apply(
     source: &Source,
     plan: &Plan,
-    path: PathBuf,
+    path: &Path,
     today: NaiveDate,
 ) -> Result<Imported, AppendError> {
     let with_projects = add_projects(source.text(), plan)?;
@@ -41,29 +42,15 @@ pub fn apply(
     let moments: Vec<_> = plan.moments.iter().map(|p| p.moment.clone()).collect();
     let before = count_moments(source.text())?;
     let insertion = appender.insert(&moments)?;
-    let inserted = String::from_utf8_lossy(&insertion.bytes).into_owned();
+    let inserted = String::from_utf8_lossy(&insertion.change.bytes).into_owned();
     let inserted = inserted
         .strip_prefix('\u{feff}')
         .unwrap_or(&inserted)
         .to_string();
     let marked = mark_guesses(&inserted, plan)?;
 
-    let mut bytes = Vec::with_capacity(marked.len() + 3);
-    if source.has_bom() {
-        bytes.extend_from_slice("\u{feff}".as_bytes());
-    }
-    bytes.extend_from_slice(marked.as_bytes());
-    let checked = load::check_bytes(path, bytes.clone(), today);
-    let Some(log) = &checked.log else {
-        return Err(AppendError::WouldBreakLog {
-            problems: checked.errors().map(|d| d.problem.clone()).collect(),
-        });
-    };
-    let expected = before + plan.moments.len();
-    let found = log.moments.len() + log.private.len();
-    if found != expected {
-        return Err(AppendError::Miscounted { expected, found });
-    }
+    let change = Change::splice_text(&marked, source.has_bom(), Vec::new());
+    let checked = change.recheck(path, today, before + plan.moments.len())?;
     let root = outline::parse(&marked).map_err(|e| AppendError::Unreadable { at: e.at })?;
     let added = added_spans(&root, plan);
     if added.len() != plan.projects.len() + plan.moments.len() {
@@ -73,7 +60,7 @@ pub fn apply(
         });
     }
     Ok(Imported {
-        bytes,
+        change,
         checked,
         added,
     })
@@ -347,11 +334,11 @@ mod tests {
         let imported = apply(
             &source,
             &plan(),
-            "t.ron".into(),
+            Path::new("t.ron"),
             TODAY.parse().expect("date"),
         )
         .expect("applies");
-        let new = String::from_utf8(imported.bytes).expect("utf8");
+        let new = String::from_utf8(imported.change.bytes).expect("utf8");
         assert!(new.contains("    projects: {\r\n        // none yet\r\n        \"search\": Project(name: \"Search\" /* promo:guessed: named after a tag */),\r\n    },"), "{new}");
         assert!(
             new.contains("reach: Team /* promo:guessed: the notes do not say */,\r\n"),
@@ -381,12 +368,12 @@ mod tests {
         let imported = apply(
             &source,
             &plan(),
-            "t.ron".into(),
+            Path::new("t.ron"),
             TODAY.parse().expect("date"),
         )
         .expect("applies");
         assert!(imported.checked.log.is_some());
-        let new = String::from_utf8(imported.bytes).expect("utf8");
+        let new = String::from_utf8(imported.change.bytes).expect("utf8");
         assert!(new.starts_with(text.trim_end_matches(')')), "{new}");
     }
 }

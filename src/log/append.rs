@@ -8,12 +8,13 @@
 
 use std::collections::HashSet;
 use std::fmt::Write as _;
-use std::path::PathBuf;
+use std::path::Path;
 
 use chrono::NaiveDate;
 use thiserror::Error;
 
-use super::load::{self, Checked};
+use super::edit::{Change, Recheck, Splice};
+use super::load::Checked;
 use super::outline::{self, Body, Node, NodeKind, Span};
 use super::problem::Problem;
 use super::validate::is_valid_id;
@@ -135,11 +136,9 @@ pub struct Appender<'a> {
 /// The new file: the old bytes with the moments inserted.
 #[derive(Debug)]
 pub struct Insertion {
-    /// The whole new file, BOM included when the old one had it.
-    pub bytes: Vec<u8>,
-    /// Where the inserted text is, in the new text without a BOM; everything
-    /// outside these ranges is the old text, byte for byte.
-    pub inserted: Vec<Span>,
+    /// The new file and where the inserted text is in it; everything outside the
+    /// spliced ranges is the old text, byte for byte.
+    pub change: Change,
     /// How many moments the log holds after the insertion.
     expected_moments: usize,
 }
@@ -293,28 +292,13 @@ impl<'a> Appender<'a> {
         Ok(self.apply(edits, moments.len()))
     }
 
-    fn apply(&self, mut edits: Vec<(usize, String)>, added: usize) -> Insertion {
-        edits.sort_by_key(|(at, _)| *at);
-        let text = self.source.text();
-        let mut new =
-            String::with_capacity(text.len() + edits.iter().map(|e| e.1.len()).sum::<usize>());
-        let mut inserted = Vec::with_capacity(edits.len());
-        let mut copied = 0;
-        for (at, insertion) in &edits {
-            new.push_str(&text[copied..*at]);
-            inserted.push(new.len()..new.len() + insertion.len());
-            new.push_str(insertion);
-            copied = *at;
-        }
-        new.push_str(&text[copied..]);
-        let mut bytes = Vec::with_capacity(new.len() + 3);
-        if self.source.has_bom() {
-            bytes.extend_from_slice("\u{feff}".as_bytes());
-        }
-        bytes.extend_from_slice(new.as_bytes());
+    fn apply(&self, edits: Vec<(usize, String)>, added: usize) -> Insertion {
+        let splices = edits
+            .into_iter()
+            .map(|(at, text)| Splice::insert(at, text))
+            .collect();
         Insertion {
-            bytes,
-            inserted,
+            change: Change::splice(self.source, splices),
             expected_moments: self.moments().len() + added,
         }
     }
@@ -324,28 +308,24 @@ impl Insertion {
     /// Checks the new file as `promo check` would, refusing it if it has an error
     /// or does not hold exactly the moments expected. Returns the check, whose
     /// warnings may concern the new moments ([`Insertion::is_inserted`]).
-    pub fn verify(&self, path: PathBuf, today: NaiveDate) -> Result<Checked, AppendError> {
-        let checked = load::check_bytes(path, self.bytes.clone(), today);
-        let Some(log) = &checked.log else {
-            return Err(AppendError::WouldBreakLog {
-                problems: checked.errors().map(|d| d.problem.clone()).collect(),
-            });
-        };
-        let found = log.moments.len() + log.private.len();
-        if found != self.expected_moments {
-            return Err(AppendError::Miscounted {
-                expected: self.expected_moments,
-                found,
-            });
-        }
-        Ok(checked)
+    pub fn verify(&self, path: &Path, today: NaiveDate) -> Result<Checked, AppendError> {
+        self.change
+            .recheck(path, today, self.expected_moments)
+            .map_err(AppendError::from)
     }
 
     /// Whether a span of the new text (e.g. a warning's) lies in inserted text.
     pub fn is_inserted(&self, span: &Span) -> bool {
-        self.inserted
-            .iter()
-            .any(|range| range.start <= span.start && span.start < range.end)
+        self.change.is_spliced(span.start)
+    }
+}
+
+impl From<Recheck> for AppendError {
+    fn from(refused: Recheck) -> Self {
+        match refused {
+            Recheck::Invalid { problems } => Self::WouldBreakLog { problems },
+            Recheck::Miscounted { expected, found } => Self::Miscounted { expected, found },
+        }
     }
 }
 
@@ -623,6 +603,7 @@ fn line_indent(text: &str, at: usize) -> &str {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::log::load;
     use crate::log::{Role, Status};
 
     const TODAY: &str = "2026-11-21";
@@ -671,16 +652,16 @@ mod tests {
             .expect("acceptable");
         let insertion = appender.insert(std::slice::from_ref(&new)).expect("insert");
         insertion
-            .verify("t.ron".into(), today())
+            .verify(Path::new("t.ron"), today())
             .expect("re-checks");
-        let new_text = String::from_utf8(insertion.bytes.clone()).expect("utf8");
+        let new_text = String::from_utf8(insertion.change.bytes.clone()).expect("utf8");
         let new_text = new_text
             .strip_prefix('\u{feff}')
             .unwrap_or(&new_text)
             .to_string();
         let mut kept = String::new();
         let mut at = 0;
-        for range in &insertion.inserted {
+        for range in &insertion.change.spliced {
             kept.push_str(&new_text[at..range.start]);
             at = range.end;
         }
@@ -690,7 +671,7 @@ mod tests {
             text.strip_prefix('\u{feff}').unwrap_or(text),
             "only insertions"
         );
-        let (log, _) = load::check_bytes("t.ron".into(), insertion.bytes, today())
+        let (log, _) = load::check_bytes("t.ron".into(), insertion.change.bytes, today())
             .into_log()
             .expect("valid");
         let added = log.moments.last().expect("a moment");
@@ -760,6 +741,7 @@ mod tests {
                 .expect("outline")
                 .insert(&[moment("m001")])
                 .expect("insert")
+                .change
                 .bytes
         };
         assert!(new_bytes.starts_with("\u{feff}Log(\n\tversion".as_bytes()));
@@ -831,7 +813,7 @@ mod tests {
             .insert(&[empty])
             .expect("insert");
         let error = insertion
-            .verify("t.ron".into(), today())
+            .verify(Path::new("t.ron"), today())
             .expect_err("empty what");
         assert!(error.to_string().contains("empty `what`"), "{error}");
     }

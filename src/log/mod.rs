@@ -4,6 +4,7 @@
 pub mod append;
 mod cadence;
 mod commitment;
+pub mod edit;
 pub mod guessed;
 pub mod load;
 mod moment;

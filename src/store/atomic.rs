@@ -39,6 +39,12 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), StoreError> {
 /// promo reads), so a write can never lock every command out of the log; the
 /// file is then left as it was.
 pub fn write_log(path: &Path, bytes: &[u8], limit: u64) -> Result<(), StoreError> {
+    check_log_size(path, bytes, limit)?;
+    write_atomic(path, bytes)
+}
+
+/// Refuses `bytes` as the new text of log `path` when promo could not read it back.
+pub fn check_log_size(path: &Path, bytes: &[u8], limit: u64) -> Result<(), StoreError> {
     let size = u64::try_from(bytes.len()).unwrap_or(u64::MAX);
     if size > limit {
         return Err(StoreError::LogTooLarge {
@@ -47,7 +53,7 @@ pub fn write_log(path: &Path, bytes: &[u8], limit: u64) -> Result<(), StoreError
             limit,
         });
     }
-    write_atomic(path, bytes)
+    Ok(())
 }
 
 /// [`write_atomic`] with the writer given: the seam for tests.

@@ -17,7 +17,8 @@ mod permissions;
 mod writer;
 
 pub use atomic::{
-    resolve, sweep_unlocked, write_atomic, write_atomic_with, write_log, write_new, write_new_with,
+    check_log_size, resolve, sweep_unlocked, write_atomic, write_atomic_with, write_log, write_new,
+    write_new_with,
 };
 pub use backup::{backup, backup_path};
 pub use error::StoreError;
