@@ -102,7 +102,7 @@ pub fn run(args: &AgendaArgs, ctx: &mut Ctx) -> Result<u8, Error> {
     };
     let text = match args.format {
         NoteFormat::Text => text(&log, &agenda, ctx.today, Paint::new(ctx.color)),
-        NoteFormat::Md => markdown(&log, &agenda, ctx.today),
+        NoteFormat::Md | NoteFormat::Html => markdown(&log, &agenda, ctx.today),
     };
     ctx.print(&text)?;
     let hidden = log.private.open_commitments_for_owner().count();
