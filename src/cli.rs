@@ -371,6 +371,8 @@ pub enum NoteFormat {
     Text,
     /// Markdown, to paste into the running doc.
     Md,
+    /// A self-contained HTML page.
+    Html,
 }
 
 /// `promo agenda`.
@@ -391,6 +393,12 @@ pub struct AgendaArgs {
     /// A level ladder (RON) to use instead of the built-in one.
     #[arg(long, value_name = "FILE")]
     pub ladder: Option<PathBuf>,
+    /// Print the template context as JSON instead of the report.
+    #[arg(long)]
+    pub context: bool,
+    /// A directory whose templates override the built-in ones by name.
+    #[arg(long, value_name = "DIR")]
+    pub templates: Option<PathBuf>,
 }
 
 /// `promo recap`.
@@ -402,6 +410,12 @@ pub struct RecapArgs {
     /// The 1:1's date [default: today].
     #[arg(long, value_parser = parse_date_arg)]
     pub date: Option<NaiveDate>,
+    /// Print the template context as JSON instead of the report.
+    #[arg(long)]
+    pub context: bool,
+    /// A directory whose templates override the built-in ones by name.
+    #[arg(long, value_name = "DIR")]
+    pub templates: Option<PathBuf>,
 }
 
 /// Output format of `commitments`.
@@ -411,6 +425,10 @@ pub enum CommitmentsFormat {
     Text,
     /// A JSON array.
     Json,
+    /// A Markdown table.
+    Md,
+    /// A self-contained HTML page.
+    Html,
     /// An iCalendar file of the open commitments, for calendar apps.
     Ics,
 }
@@ -427,6 +445,12 @@ pub struct CommitmentsArgs {
     /// In `ics`, write every commitment as a to-do (VTODO) instead of an all-day event.
     #[arg(long)]
     pub todo: bool,
+    /// Print the template context as JSON instead of the report.
+    #[arg(long)]
+    pub context: bool,
+    /// A directory whose templates override the built-in ones by name.
+    #[arg(long, value_name = "DIR")]
+    pub templates: Option<PathBuf>,
 }
 
 /// `promo done` and `promo broken`.

@@ -12,8 +12,8 @@ use crate::cli::{CommitmentsArgs, CommitmentsFormat};
 use crate::color::Paint;
 use crate::commitments::{self, Entry};
 use crate::error::Error;
-use crate::ics;
 use crate::log::{CommitmentOwner, Log, load};
+use crate::render::ics;
 
 /// One commitment as `--format json` prints it.
 #[derive(Serialize)]
@@ -40,7 +40,7 @@ pub fn run(args: &CommitmentsArgs, ctx: &mut Ctx) -> Result<u8, Error> {
         .filter(|e| !args.open || args.format == CommitmentsFormat::Ics || e.is_open())
         .collect();
     match args.format {
-        CommitmentsFormat::Text => {
+        CommitmentsFormat::Text | CommitmentsFormat::Md | CommitmentsFormat::Html => {
             let text = table(&log, &entries, ctx.today, Paint::new(ctx.color), args.open);
             ctx.print(&text)?;
         }

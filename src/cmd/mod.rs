@@ -143,3 +143,40 @@ pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> Result<u8, Err
         Command::Man(args) => man::run(&args, &mut ctx),
     }
 }
+
+/// Prints a report's context as pretty JSON (`--context`).
+fn print_context(ctx: &mut Ctx, report: &impl serde::Serialize) -> Result<u8, Error> {
+    let mut text = serde_json::to_string_pretty(report)
+        .map_err(|e| Error::Usage(format!("cannot write the context as JSON: {e}")))?;
+    text.push('\n');
+    ctx.print(&text)?;
+    Ok(0)
+}
+
+/// Renders template `NAME.EXT` of a report; the template also sees `color`, which the
+/// `paint` filter reads (on only for text on a colour terminal).
+fn render_report(
+    templates: &crate::render::templates::Templates,
+    name: &str,
+    ext: &str,
+    report: &impl serde::Serialize,
+    color: bool,
+) -> Result<String, Error> {
+    #[derive(serde::Serialize)]
+    struct Painted<'a, T> {
+        #[serde(flatten)]
+        report: &'a T,
+        color: bool,
+    }
+    let color = color && ext == "txt";
+    templates.render(&format!("{name}.{ext}"), &Painted { report, color })
+}
+
+/// The template extension of a note format.
+fn note_extension(format: crate::cli::NoteFormat) -> &'static str {
+    match format {
+        crate::cli::NoteFormat::Text => "txt",
+        crate::cli::NoteFormat::Md => "md",
+        crate::cli::NoteFormat::Html => "html",
+    }
+}

@@ -1,5 +1,60 @@
 //! Tera filters and functions for what templates cannot lay out themselves (terminal
 //! wrapping, table columns): a flat list of functions, registered by [`register`].
 
+use tera::{Kwargs, State, Value};
+
 /// Registers every filter and function on an engine.
-pub fn register(_tera: &mut tera::Tera) {}
+pub fn register(tera: &mut tera::Tera) {
+    tera.register_filter("paint", paint);
+    tera.register_filter("pad", pad);
+    tera.register_filter("widest", widest);
+}
+
+/// `{{ text | paint(style="bold") }}`: wraps text in an ANSI style (`bold`, `red`,
+/// `green`, `dim`) when the context's `color` is true; unchanged otherwise.
+pub fn paint(value: &str, kwargs: Kwargs, state: &State) -> tera::TeraResult<String> {
+    let style = kwargs.must_get::<&str>("style")?;
+    let on = state.get::<bool>("color")?.unwrap_or(false);
+    let code = match style {
+        "bold" => "1",
+        "red" => "31",
+        "green" => "32",
+        "dim" => "2",
+        other => {
+            return Err(tera::Error::message(format!(
+                "paint: unknown style `{other}` (bold, red, green, dim)"
+            )));
+        }
+    };
+    Ok(if on {
+        format!("\x1b[{code}m{value}\x1b[0m")
+    } else {
+        value.to_string()
+    })
+}
+
+/// `{{ text | pad(width=12) }}`: text followed by spaces up to `width` characters.
+pub fn pad(value: &str, kwargs: Kwargs, _: &State) -> tera::TeraResult<String> {
+    let width = kwargs.must_get::<usize>("width")?;
+    let len = value.chars().count();
+    Ok(format!("{value}{}", " ".repeat(width.saturating_sub(len))))
+}
+
+/// `{{ rows | widest(key="id", min=2) }}`: the most characters the `key` field takes
+/// in any row of a list, at least `min` (a column's width).
+pub fn widest(value: &Value, kwargs: Kwargs, _: &State) -> tera::TeraResult<usize> {
+    let key = kwargs.must_get::<&str>("key")?;
+    let min = kwargs.get::<usize>("min")?.unwrap_or(0);
+    let mut width = min;
+    if let Some(rows) = value.as_array() {
+        for row in rows {
+            if let Some(cell) = row.get_from_path(key) {
+                let text = cell
+                    .as_str()
+                    .map_or_else(|| cell.to_string(), str::to_string);
+                width = width.max(text.chars().count());
+            }
+        }
+    }
+    Ok(width)
+}

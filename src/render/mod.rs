@@ -4,6 +4,7 @@
 
 pub mod escape;
 pub mod filters;
+pub mod ics;
 pub mod pdf;
 pub mod templates;
 

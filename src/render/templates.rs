@@ -26,6 +26,12 @@ pub const BUILTIN: &[(&str, &str)] = &[
         "premortem.html",
         include_str!("../../templates/premortem.html"),
     ),
+    ("agenda.txt", include_str!("../../templates/agenda.txt")),
+    ("agenda.md", include_str!("../../templates/agenda.md")),
+    ("agenda.html", include_str!("../../templates/agenda.html")),
+    ("recap.txt", include_str!("../../templates/recap.txt")),
+    ("recap.md", include_str!("../../templates/recap.md")),
+    ("recap.html", include_str!("../../templates/recap.html")),
 ];
 
 /// Template files larger than this are refused.
@@ -71,6 +77,7 @@ impl Templates {
         // template is added, so one at a time a template could include only those
         // added before it.
         for (ext, engine) in [("md", &mut markdown), ("html", &mut html), ("", &mut text)] {
+            super::filters::register(engine);
             let batch: Vec<&(String, String, PathBuf)> = sources
                 .iter()
                 .filter(|(name, _, _)| match extension(name) {
