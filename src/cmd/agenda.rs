@@ -55,7 +55,7 @@ struct Agenda<'a> {
 pub fn run(args: &AgendaArgs, ctx: &mut Ctx) -> Result<u8, Error> {
     let path = ctx.log()?.to_path_buf();
     let (log, _) = load::load(&path, ctx.today)?;
-    let ladder = Ladder::load(args.ladder.as_deref())?;
+    let ladder = Ladder::load(ctx.ladder.as_deref())?;
     let level = ladder.find(&log.target.level)?;
     let evidence = Evidence::rank(&log, ctx.today);
     let found = objections::find_for_level(&log, &evidence, level, ctx.today);
