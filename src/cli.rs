@@ -4,7 +4,8 @@
 use std::path::PathBuf;
 
 use chrono::NaiveDate;
-use clap::{Args, Parser, Subcommand, ValueEnum};
+use clap::parser::ValueSource;
+use clap::{ArgMatches, Args, FromArgMatches, Parser, Subcommand, ValueEnum};
 
 /// Turn the moments of your 1:1s into promotion evidence.
 #[derive(Debug, Parser)]
@@ -30,9 +31,15 @@ pub struct Global {
     /// When to colour the output: auto (on a terminal, unless NO_COLOR is set), always or never.
     #[arg(long, value_enum, value_name = "WHEN", default_value_t = ColorChoice::Auto, global = true)]
     pub color: ColorChoice,
+    /// A level ladder (RON) to use instead of the built-in one [default: the config file's `ladder`].
+    #[arg(long, value_name = "FILE", global = true)]
+    pub ladder: Option<PathBuf>,
+    /// A directory whose templates override the built-in ones by name [default: the config file's `templates`].
+    #[arg(long, value_name = "DIR", global = true)]
+    pub templates: Option<PathBuf>,
     /// Which options the command line gave (not an option: lets the config file fill only the rest).
     #[command(flatten)]
-    pub given: crate::config::Given,
+    pub given: Given,
 }
 
 /// When to colour the output.
@@ -221,9 +228,6 @@ pub struct ObjectionsArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t = ReportFormat::Text)]
     pub format: ReportFormat,
-    /// A level ladder (RON) to use instead of the built-in one.
-    #[arg(long, value_name = "FILE")]
-    pub ladder: Option<PathBuf>,
 }
 
 /// Output format of the packet.
@@ -263,12 +267,6 @@ pub struct PacketArgs {
     /// Paper size for PDF and for HTML printing.
     #[arg(long, value_enum, default_value_t = PaperArg::Letter)]
     pub paper: PaperArg,
-    /// A directory whose templates override the built-in ones by name.
-    #[arg(long, value_name = "DIR")]
-    pub templates: Option<PathBuf>,
-    /// A level ladder (RON) to use instead of the built-in one.
-    #[arg(long, value_name = "FILE")]
-    pub ladder: Option<PathBuf>,
 }
 
 /// Output format of the pre-mortem.
@@ -296,12 +294,6 @@ pub struct PremortemArgs {
     /// Write to this file (atomically) instead of standard output.
     #[arg(short = 'o', long = "output", value_name = "FILE")]
     pub output: Option<PathBuf>,
-    /// A directory whose templates override the built-in ones by name.
-    #[arg(long, value_name = "DIR")]
-    pub templates: Option<PathBuf>,
-    /// A level ladder (RON) to use instead of the built-in one.
-    #[arg(long, value_name = "FILE")]
-    pub ladder: Option<PathBuf>,
 }
 
 /// Output format of `restate`.
@@ -322,9 +314,6 @@ pub struct RestateArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t = RestateFormat::Text)]
     pub format: RestateFormat,
-    /// A level ladder (RON) to use instead of the built-in one.
-    #[arg(long, value_name = "FILE")]
-    pub ladder: Option<PathBuf>,
 }
 
 /// `promo templates ...`.
@@ -390,15 +379,9 @@ pub struct AgendaArgs {
     /// Include the open commitments of private moments (keep the agenda to yourself then).
     #[arg(long)]
     pub private: bool,
-    /// A level ladder (RON) to use instead of the built-in one.
-    #[arg(long, value_name = "FILE")]
-    pub ladder: Option<PathBuf>,
     /// Print the template context as JSON instead of the report.
     #[arg(long)]
     pub context: bool,
-    /// A directory whose templates override the built-in ones by name.
-    #[arg(long, value_name = "DIR")]
-    pub templates: Option<PathBuf>,
 }
 
 /// `promo recap`.
@@ -413,9 +396,6 @@ pub struct RecapArgs {
     /// Print the template context as JSON instead of the report.
     #[arg(long)]
     pub context: bool,
-    /// A directory whose templates override the built-in ones by name.
-    #[arg(long, value_name = "DIR")]
-    pub templates: Option<PathBuf>,
 }
 
 /// Output format of `commitments`.
@@ -448,9 +428,6 @@ pub struct CommitmentsArgs {
     /// Print the template context as JSON instead of the report.
     #[arg(long)]
     pub context: bool,
-    /// A directory whose templates override the built-in ones by name.
-    #[arg(long, value_name = "DIR")]
-    pub templates: Option<PathBuf>,
 }
 
 /// `promo done` and `promo broken`.
@@ -480,4 +457,59 @@ pub struct ManArgs {
 /// Parses a `YYYY-MM-DD` argument, explaining impossible dates.
 pub fn parse_date_arg(text: &str) -> Result<NaiveDate, String> {
     crate::log::validate::parse_date(text).map_err(|problem| problem.to_string())
+}
+
+/// The ids of the options the command line (or their environment variable) set,
+/// read from clap's matches: clap's derived structs cannot tell a default from an
+/// explicit `--paper letter`, and only the latter must beat the config file.
+///
+/// Flattened into [`Global`], so clap hands it the top-level matches,
+/// subcommands included; it declares no option of its own.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Given {
+    ids: Vec<String>,
+}
+
+impl Given {
+    /// Whether the option with this id was given.
+    pub fn has(&self, id: &str) -> bool {
+        self.ids.iter().any(|i| i == id)
+    }
+
+    fn collect(matches: &ArgMatches, ids: &mut Vec<String>) {
+        for id in matches.ids() {
+            if matches!(
+                matches.value_source(id.as_str()),
+                Some(ValueSource::CommandLine | ValueSource::EnvVariable)
+            ) {
+                ids.push(id.as_str().to_string());
+            }
+        }
+        if let Some((_, sub)) = matches.subcommand() {
+            Self::collect(sub, ids);
+        }
+    }
+}
+
+impl FromArgMatches for Given {
+    fn from_arg_matches(matches: &ArgMatches) -> Result<Self, clap::Error> {
+        let mut ids = Vec::new();
+        Self::collect(matches, &mut ids);
+        Ok(Self { ids })
+    }
+
+    fn update_from_arg_matches(&mut self, matches: &ArgMatches) -> Result<(), clap::Error> {
+        *self = Self::from_arg_matches(matches)?;
+        Ok(())
+    }
+}
+
+impl Args for Given {
+    fn augment_args(command: clap::Command) -> clap::Command {
+        command
+    }
+
+    fn augment_args_for_update(command: clap::Command) -> clap::Command {
+        command
+    }
 }

@@ -9,12 +9,10 @@
 
 use std::path::{Path, PathBuf};
 
-use clap::parser::ValueSource;
-use clap::{ArgMatches, Args, FromArgMatches};
 use serde::Deserialize;
 
-use crate::cli::{Command, PaperArg};
 use crate::error::Error;
+use crate::render::pdf::Paper as PaperSize;
 use crate::suggest::did_you_mean;
 
 /// The config file as written.
@@ -46,7 +44,7 @@ pub struct Config {
     /// The default log.
     pub log: Option<PathBuf>,
     /// The default paper size of the packet.
-    pub paper: Option<PaperArg>,
+    pub paper: Option<PaperSize>,
     /// The default level ladder.
     pub ladder: Option<PathBuf>,
     /// The default templates directory.
@@ -103,40 +101,12 @@ impl Config {
             path: Some(path.to_path_buf()),
             log: resolve(raw.log),
             paper: raw.paper.map(|p| match p {
-                Paper::Letter => PaperArg::Letter,
-                Paper::A4 => PaperArg::A4,
+                Paper::Letter => PaperSize::Letter,
+                Paper::A4 => PaperSize::A4,
             }),
             ladder: resolve(raw.ladder),
             templates: resolve(raw.templates),
         })
-    }
-
-    /// Fills the options the command line left out with the config's defaults.
-    pub fn apply(&self, command: &mut Command, given: &Given) {
-        let fill = |slot: &mut Option<PathBuf>, value: &Option<PathBuf>| {
-            if slot.is_none() {
-                slot.clone_from(value);
-            }
-        };
-        match command {
-            Command::Packet(args) => {
-                if let Some(paper) = self.paper
-                    && !given.has("paper")
-                {
-                    args.paper = paper;
-                }
-                fill(&mut args.ladder, &self.ladder);
-                fill(&mut args.templates, &self.templates);
-            }
-            Command::Premortem(args) => {
-                fill(&mut args.ladder, &self.ladder);
-                fill(&mut args.templates, &self.templates);
-            }
-            Command::Objections(args) => fill(&mut args.ladder, &self.ladder),
-            Command::Restate(args) => fill(&mut args.ladder, &self.ladder),
-            Command::Agenda(args) => fill(&mut args.ladder, &self.ladder),
-            _ => {}
-        }
     }
 }
 
@@ -208,67 +178,9 @@ fn describe(code: &ron::error::Error) -> String {
     }
 }
 
-/// The ids of the options the command line (or their environment variable) set,
-/// read from clap's matches: clap's derived structs cannot tell a default from an
-/// explicit `--paper letter`, and only the latter must beat the config file.
-///
-/// Flattened into [`crate::cli::Global`], so clap hands it the top-level matches,
-/// subcommands included; it declares no option of its own.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct Given {
-    ids: Vec<String>,
-}
-
-impl Given {
-    /// Whether the option with this id was given.
-    pub fn has(&self, id: &str) -> bool {
-        self.ids.iter().any(|i| i == id)
-    }
-
-    fn collect(matches: &ArgMatches, ids: &mut Vec<String>) {
-        for id in matches.ids() {
-            if matches!(
-                matches.value_source(id.as_str()),
-                Some(ValueSource::CommandLine | ValueSource::EnvVariable)
-            ) {
-                ids.push(id.as_str().to_string());
-            }
-        }
-        if let Some((_, sub)) = matches.subcommand() {
-            Self::collect(sub, ids);
-        }
-    }
-}
-
-impl FromArgMatches for Given {
-    fn from_arg_matches(matches: &ArgMatches) -> Result<Self, clap::Error> {
-        let mut ids = Vec::new();
-        Self::collect(matches, &mut ids);
-        Ok(Self { ids })
-    }
-
-    fn update_from_arg_matches(&mut self, matches: &ArgMatches) -> Result<(), clap::Error> {
-        *self = Self::from_arg_matches(matches)?;
-        Ok(())
-    }
-}
-
-impl Args for Given {
-    fn augment_args(command: clap::Command) -> clap::Command {
-        command
-    }
-
-    fn augment_args_for_update(command: clap::Command) -> clap::Command {
-        command
-    }
-}
-
 #[cfg(test)]
 mod tests {
-    use clap::Parser;
-
     use super::*;
-    use crate::cli::Cli;
 
     fn config(text: &str) -> Result<Config, Error> {
         Config::parse(Path::new("/home/ana/.config/promo/config.ron"), text)
@@ -284,7 +196,7 @@ mod tests {
             c.log,
             Some(PathBuf::from("/home/ana/.config/promo/notes/promo.ron"))
         );
-        assert_eq!(c.paper, Some(PaperArg::A4));
+        assert_eq!(c.paper, Some(PaperSize::A4));
         assert_eq!(c.ladder, Some(PathBuf::from("/etc/ladder.ron")));
         assert_eq!(
             c.templates,
@@ -313,31 +225,6 @@ mod tests {
                 .to_string()
                 .contains("unknown value `Legal`; expected one of `Letter`, `A4`"),
             "{error}"
-        );
-    }
-
-    #[test]
-    fn the_command_line_wins_over_the_config() {
-        let c = Config {
-            paper: Some(PaperArg::A4),
-            ladder: Some(PathBuf::from("/l.ron")),
-            ..Config::default()
-        };
-        let paper_of = |args: &[&str]| {
-            let mut cli = Cli::try_parse_from(args).expect("parse");
-            c.apply(&mut cli.command, &cli.global.given);
-            match cli.command {
-                Command::Packet(p) => (p.paper, p.ladder),
-                _ => unreachable!("a packet command"),
-            }
-        };
-        assert_eq!(
-            paper_of(&["promo", "packet"]),
-            (PaperArg::A4, Some(PathBuf::from("/l.ron")))
-        );
-        assert_eq!(
-            paper_of(&["promo", "packet", "--paper", "letter", "--ladder", "x.ron"]),
-            (PaperArg::Letter, Some(PathBuf::from("x.ron")))
         );
     }
 }

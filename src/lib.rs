@@ -23,6 +23,7 @@ pub mod premortem;
 pub mod render;
 pub mod report;
 pub mod restate;
+pub mod settings;
 pub mod source;
 pub mod store;
 pub mod suggest;

@@ -17,7 +17,7 @@ use crate::report::agenda::{self, Agenda, Request};
 pub fn run(args: &AgendaArgs, ctx: &mut Ctx) -> Result<u8, Error> {
     let path = ctx.log()?.to_path_buf();
     let (log, _) = load::load(&path, ctx.today)?;
-    let ladder = Ladder::load(args.ladder.as_deref())?;
+    let ladder = Ladder::load(ctx.ladder.as_deref())?;
     let level = ladder.find(&log.target.level)?;
     let evidence = Evidence::rank(&log, ctx.today);
     let found = crate::objections::find_for_level(&log, &evidence, level, ctx.today);
@@ -28,7 +28,7 @@ pub fn run(args: &AgendaArgs, ctx: &mut Ctx) -> Result<u8, Error> {
     };
     let report = agenda::build(&log, &evidence, &found, ctx.today, &request);
     // Load the templates even for `--context`, so a broken override is always reported.
-    let templates = Templates::load(args.templates.as_deref())?;
+    let templates = Templates::load(ctx.templates.as_deref())?;
     if args.context {
         return super::print_context(ctx, &report);
     }

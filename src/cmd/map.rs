@@ -12,13 +12,6 @@ use crate::evidence::Evidence;
 use crate::evidence::map::EvidenceMap;
 use crate::log::{Log, load};
 
-/// The terminal width when `COLUMNS` is not set or not a number.
-pub const DEFAULT_WIDTH: usize = 100;
-/// The narrowest width the table is laid out for.
-pub const MIN_WIDTH: usize = 60;
-/// The widest: longer lines are hard to read even on a wide screen.
-pub const MAX_WIDTH: usize = 200;
-
 /// Runs `promo map`.
 pub fn run(args: &MapArgs, ctx: &mut Ctx) -> Result<u8, Error> {
     let path = ctx.log()?.to_path_buf();
@@ -41,18 +34,10 @@ pub fn run(args: &MapArgs, ctx: &mut Ctx) -> Result<u8, Error> {
         }
         _ if log.moments.is_empty() => nothing_to_rank(&log, &path.display().to_string()),
         ReportFormat::Md => markdown::render(&log, &map),
-        ReportFormat::Text => text::render(&log, &map, terminal_width()),
+        ReportFormat::Text => text::render(&log, &map, ctx.width),
     };
     ctx.print(&output)?;
     Ok(0)
-}
-
-/// The width to lay text out for: `COLUMNS`, clamped to [`MIN_WIDTH`]..=[`MAX_WIDTH`].
-fn terminal_width() -> usize {
-    std::env::var("COLUMNS")
-        .ok()
-        .and_then(|v| v.trim().parse::<usize>().ok())
-        .map_or(DEFAULT_WIDTH, |w| w.clamp(MIN_WIDTH, MAX_WIDTH))
 }
 
 /// What to say when there is no public evidence: an empty table would look like a bug.

@@ -19,30 +19,32 @@ mod status;
 mod templates;
 
 use std::io::Write;
-use std::path::{Path, PathBuf};
-
-use chrono::NaiveDate;
+use std::path::Path;
 
 use crate::cli::{Cli, Command};
 use crate::error::Error;
+use crate::settings::{Env, Settings};
 
 /// The default log file name, in the current directory.
-pub const DEFAULT_LOG: &str = "promo.ron";
+pub use crate::settings::DEFAULT_LOG;
 
-/// What every command gets: the resolved global options and where to write.
+/// What every command gets: the resolved settings and where to write. It derefs to
+/// [`Settings`], so `ctx.today`, `ctx.logs`, `ctx.ladder`... read the settings.
 pub struct Ctx<'a> {
-    /// Today, from `--today` or the local clock.
-    pub today: NaiveDate,
-    /// The log paths given, or the default one.
-    pub logs: Vec<PathBuf>,
+    /// The options, resolved once.
+    pub settings: Settings,
     /// Results go here.
     pub out: &'a mut dyn Write,
     /// Warnings and notes go here.
     pub err: &'a mut dyn Write,
-    /// Whether standard output is a terminal (binary output is refused there).
-    pub stdout_is_terminal: bool,
-    /// Whether to colour standard output (`--color`, `NO_COLOR`, a terminal).
-    pub color: bool,
+}
+
+impl std::ops::Deref for Ctx<'_> {
+    type Target = Settings;
+
+    fn deref(&self) -> &Settings {
+        &self.settings
+    }
 }
 
 impl Ctx<'_> {
@@ -84,45 +86,14 @@ impl Ctx<'_> {
 /// Runs a parsed command line. Returns the exit code: 0 success, 1 invalid input
 /// (for commands that report rather than fail, like `check`).
 pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> Result<u8, Error> {
-    let mut cli = cli;
-    // The config file fills what the command line left out; generating completions
-    // or the man page never needs it, so a broken one cannot block them.
+    // Generating completions or the man page never needs the config file, so a
+    // broken one cannot block them.
     let config = match cli.command {
         Command::Completions(_) | Command::Man(_) => crate::config::Config::default(),
         _ => crate::config::Config::load()?,
     };
-    config.apply(&mut cli.command, &cli.global.given);
-    let logs = if cli.global.log.is_empty() {
-        vec![
-            std::env::var_os("PROMO_LOG")
-                .filter(|v| !v.is_empty())
-                .map_or_else(
-                    || {
-                        config
-                            .log
-                            .clone()
-                            .unwrap_or_else(|| PathBuf::from(DEFAULT_LOG))
-                    },
-                    PathBuf::from,
-                ),
-        ]
-    } else {
-        cli.global.log
-    };
-    let today = cli
-        .global
-        .today
-        .unwrap_or_else(|| chrono::Local::now().date_naive());
-    let stdout_is_terminal = std::io::IsTerminal::is_terminal(&std::io::stdout());
-    let color = crate::color::enabled(cli.global.color, stdout_is_terminal);
-    let mut ctx = Ctx {
-        today,
-        logs,
-        out,
-        err,
-        stdout_is_terminal,
-        color,
-    };
+    let settings = Settings::resolve(&cli, &config, &Env::read());
+    let mut ctx = Ctx { settings, out, err };
     match cli.command {
         Command::Init(args) => init::run(&args, &mut ctx),
         Command::Check(args) => check::run(&args, &mut ctx),

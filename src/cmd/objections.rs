@@ -19,7 +19,7 @@ const WIDTH: usize = 96;
 pub fn run(args: &ObjectionsArgs, ctx: &mut Ctx) -> Result<u8, Error> {
     let path = ctx.log()?.to_path_buf();
     let (log, _source) = load::load(&path, ctx.today)?;
-    let ladder = Ladder::load(args.ladder.as_deref())?;
+    let ladder = Ladder::load(ctx.ladder.as_deref())?;
     let level = ladder.find(&log.target.level)?;
     let evidence = Evidence::rank(&log, ctx.today);
     let found = objections::find_for_level(&log, &evidence, level, ctx.today);

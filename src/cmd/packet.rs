@@ -4,7 +4,7 @@
 use std::path::Path;
 
 use super::Ctx;
-use crate::cli::{PacketArgs, PacketFormat, PaperArg};
+use crate::cli::{PacketArgs, PacketFormat};
 use crate::error::Error;
 use crate::evidence::Evidence;
 use crate::ladder::Ladder;
@@ -22,17 +22,14 @@ pub fn run(args: &PacketArgs, ctx: &mut Ctx) -> Result<u8, Error> {
         ));
     }
     let (log, _source) = load::load(ctx.log()?, ctx.today)?;
-    let ladder = Ladder::load(args.ladder.as_deref())?;
+    let ladder = Ladder::load(ctx.ladder.as_deref())?;
     let evidence = Evidence::rank(&log, ctx.today);
     let objections = crate::objections::find(&log, &evidence, &ladder, ctx.today)?;
     let headline = crate::restate::headline(&log, &evidence, &ladder);
     let mut packet = Packet::build(&log, &evidence, &objections, headline, ctx.today);
-    let paper = match args.paper {
-        PaperArg::Letter => Paper::Letter,
-        PaperArg::A4 => Paper::A4,
-    };
+    let paper = ctx.paper;
     packet.fit_print(paper == Paper::A4);
-    let templates = Templates::load(args.templates.as_deref())?;
+    let templates = Templates::load(ctx.templates.as_deref())?;
     let rendered = render::renderer(format, &templates, paper).render(&packet)?;
     if packet.map_more > 0 && format != Format::Json {
         ctx.note(&format!(

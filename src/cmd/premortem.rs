@@ -14,14 +14,14 @@ use crate::render::{Format, pdf};
 pub fn run(args: &PremortemArgs, ctx: &mut Ctx) -> Result<u8, Error> {
     let path = ctx.log()?.to_path_buf();
     let (log, _) = load::load(&path, ctx.today)?;
-    let ladder = Ladder::load(args.ladder.as_deref())?;
+    let ladder = Ladder::load(ctx.ladder.as_deref())?;
     let evidence = Evidence::rank(&log, ctx.today);
     let objections = crate::objections::find(&log, &evidence, &ladder, ctx.today)?;
     let submission = args.submission.unwrap_or(log.target.submission);
     let report = Premortem::build(&log, &evidence, &objections, submission, ctx.today);
     // Load the templates even for JSON, so a broken override directory is reported
     // whatever the format.
-    let templates = Templates::load(args.templates.as_deref())?;
+    let templates = Templates::load(ctx.templates.as_deref())?;
     let format = match args.format {
         PremortemFormat::Text => Format::Text,
         PremortemFormat::Md => Format::Markdown,

@@ -17,7 +17,7 @@ pub fn run(args: &RecapArgs, ctx: &mut Ctx) -> Result<u8, Error> {
     let date = args.date.unwrap_or(ctx.today);
     let report = recap::build(&log, date);
     // Load the templates even for `--context`, so a broken override is always reported.
-    let templates = Templates::load(args.templates.as_deref())?;
+    let templates = Templates::load(ctx.templates.as_deref())?;
     if args.context {
         return super::print_context(ctx, &report);
     }

@@ -27,7 +27,7 @@ struct Person {
 /// Runs `promo restate`.
 pub fn run(args: &RestateArgs, ctx: &mut Ctx) -> Result<u8, Error> {
     let (paths, several) = expand(&ctx.logs)?;
-    let ladder = Ladder::load(args.ladder.as_deref())?;
+    let ladder = Ladder::load(ctx.ladder.as_deref())?;
     let max_words = usize::try_from(args.words).unwrap_or(usize::MAX);
     // Every log is read before anything is printed: one broken log stops the run
     // before half the restatements are out.
