@@ -7,17 +7,8 @@ use serde::Serialize;
 
 use crate::log::outline::Span;
 use crate::log::problem::Problem;
+pub use crate::log::problem::Severity;
 use crate::source::Source;
-
-/// How bad a problem is: errors make a log invalid, warnings do not.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Severity {
-    /// The log cannot be used until this is fixed.
-    Error,
-    /// Worth fixing; the log still works.
-    Warning,
-}
 
 /// One problem and where it is.
 #[derive(Clone, Debug, PartialEq)]

@@ -2,7 +2,7 @@
 //! needs to act on it.
 
 use std::io;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use thiserror::Error;
 
@@ -75,8 +75,8 @@ pub enum Error {
     /// A level (e.g. the log's `target.level`) that is not on the ladder.
     #[error(
         "unknown level `{level}`: {} has {}{}",
-        crate::ladder::ladder_name(ladder.as_deref()),
-        crate::ladder::level_names(known, names),
+        ladder_name(ladder.as_deref()),
+        level_names(known, names),
         suggestion.as_ref().map_or_else(String::new, |s| format!("; did you mean `{s}`?"))
     )]
     UnknownLevel {
@@ -239,5 +239,29 @@ impl Error {
             Error::BrokenPipe => 0,
             _ => 1,
         }
+    }
+}
+
+/// How a message names a ladder: the built-in one (and how to replace it), or its file.
+fn ladder_name(origin: Option<&Path>) -> String {
+    match origin {
+        Some(path) => format!("the ladder `{}`", path.display()),
+        None => "the built-in ladder (`--ladder FILE` replaces it)".to_string(),
+    }
+}
+
+/// The level ids, then their aliases: `` `L3`, `L4` (also named `Junior`, `Mid`) ``.
+fn level_names(ids: &[String], aliases: &[String]) -> String {
+    let quoted = |names: &[String]| {
+        names
+            .iter()
+            .map(|n| format!("`{n}`"))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    match (ids.is_empty(), aliases.is_empty()) {
+        (true, _) => "no levels".to_string(),
+        (false, true) => quoted(ids),
+        (false, false) => format!("{} (also named {})", quoted(ids), quoted(aliases)),
     }
 }

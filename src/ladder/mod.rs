@@ -138,30 +138,6 @@ impl Ladder {
     }
 }
 
-/// How a message names a ladder: the built-in one (and how to replace it), or its file.
-pub fn ladder_name(origin: Option<&Path>) -> String {
-    match origin {
-        Some(path) => format!("the ladder `{}`", path.display()),
-        None => "the built-in ladder (`--ladder FILE` replaces it)".to_string(),
-    }
-}
-
-/// The level ids, then their aliases: `` `L3`, `L4` (also named `Junior`, `Mid`) ``.
-pub fn level_names(ids: &[String], aliases: &[String]) -> String {
-    let quoted = |names: &[String]| {
-        names
-            .iter()
-            .map(|n| format!("`{n}`"))
-            .collect::<Vec<_>>()
-            .join(", ")
-    };
-    match (ids.is_empty(), aliases.is_empty()) {
-        (true, _) => "no levels".to_string(),
-        (false, true) => quoted(ids),
-        (false, false) => format!("{} (also named {})", quoted(ids), quoted(aliases)),
-    }
-}
-
 /// The level a mistyped name most likely meant. A name like `L9` next to ids like
 /// `L3`…`L8` means the nearest number (edit distance would call every rung equally
 /// near); anything else goes to the usual nearest-name suggestion.

@@ -1,9 +1,18 @@
 //! Everything `promo check` can find wrong in a log, as data.
 
 use chrono::NaiveDate;
+use serde::Serialize;
 use thiserror::Error;
 
-use crate::diagnostic::Severity;
+/// How bad a problem is (re-exported as `crate::diagnostic::Severity`): errors make a log invalid, warnings do not.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    /// The log cannot be used until this is fixed.
+    Error,
+    /// Worth fixing; the log still works.
+    Warning,
+}
 
 /// One kind of problem, with the names and values needed to explain it.
 #[derive(Clone, Debug, PartialEq, Eq, Error)]
