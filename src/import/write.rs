@@ -14,6 +14,9 @@ use crate::log::edit::Change;
 use crate::log::guessed;
 use crate::log::load::Checked;
 use crate::log::outline::{self, Node, NodeKind, Span};
+use crate::log::ron::splice::{
+    block_before, closing, has_comma_after, indent_unit, line_indent, starts_line,
+};
 use crate::source::Source;
 
 /// The log with the import in it.
@@ -214,80 +217,6 @@ fn apply_edits(text: &str, mut edits: Vec<(usize, String)>) -> String {
     }
     out.push_str(&text[copied..]);
     out
-}
-
-/// The indentation step of the file: how much deeper its first field sits than `Log(`.
-fn indent_unit(text: &str, root: &Node) -> String {
-    let root_indent = line_indent(text, root.span.start);
-    root.fields()
-        .first()
-        .filter(|f| starts_line(text, f.name_span.start))
-        .and_then(|f| line_indent(text, f.name_span.start).strip_prefix(root_indent))
-        .filter(|unit| !unit.is_empty())
-        .unwrap_or("    ")
-        .to_string()
-}
-
-fn closing(text: &str, node: &Node) -> Result<usize, AppendError> {
-    let close = node.span.end.saturating_sub(1);
-    match text.as_bytes().get(close) {
-        Some(b']' | b')' | b'}') => Ok(close),
-        _ => Err(AppendError::Unreadable { at: close }),
-    }
-}
-
-/// The insertion of `items` before the closing bracket at `close`: whole lines
-/// before the bracket's line when it starts its line, else new lines with the
-/// bracket moved to a line of its own.
-fn block_before(
-    text: &str,
-    close: usize,
-    items: &[String],
-    close_indent: &str,
-    nl: &str,
-) -> (usize, String) {
-    if starts_line(text, close) {
-        let at = line_start(text, close);
-        (at, items.iter().map(|item| format!("{item}{nl}")).collect())
-    } else {
-        let mut block: String = items.iter().map(|item| format!("{nl}{item}")).collect();
-        let _ = write!(block, "{nl}{close_indent}");
-        (close, block)
-    }
-}
-
-fn has_comma_after(text: &str, end: usize) -> bool {
-    let bytes = text.as_bytes();
-    let mut at = end;
-    loop {
-        match (bytes.get(at), bytes.get(at + 1)) {
-            (Some(b' ' | b'\t' | b'\r' | b'\n'), _) => at += 1,
-            (Some(b'/'), Some(b'/')) => at = text[at..].find('\n').map_or(text.len(), |i| at + i),
-            (Some(b'/'), Some(b'*')) => {
-                at = text[at..].find("*/").map_or(text.len(), |i| at + i + 2)
-            }
-            (Some(b','), _) => return true,
-            _ => return false,
-        }
-    }
-}
-
-fn line_start(text: &str, at: usize) -> usize {
-    text[..at].rfind('\n').map_or(0, |i| i + 1)
-}
-
-fn starts_line(text: &str, at: usize) -> bool {
-    text[line_start(text, at)..at]
-        .bytes()
-        .all(|b| b == b' ' || b == b'\t')
-}
-
-fn line_indent(text: &str, at: usize) -> &str {
-    let rest = &text[line_start(text, at)..];
-    let len = rest
-        .find(|c: char| c != ' ' && c != '\t')
-        .unwrap_or(rest.len());
-    &rest[..len]
 }
 
 #[cfg(test)]

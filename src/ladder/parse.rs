@@ -6,11 +6,11 @@ use serde::Deserialize;
 use super::Level;
 use crate::diagnostic::Diagnostic;
 use crate::error::Error;
-use crate::log::outline::{self, Span};
+use crate::log::outline;
 use crate::log::problem::Problem;
+use crate::log::ron::{Grammar, problem_of};
 use crate::log::validate::{Step, locate};
-use crate::source::{Position, Source};
-use crate::suggest::did_you_mean;
+use crate::source::Source;
 
 /// `Ladder(...)` as written.
 #[derive(Debug, Deserialize)]
@@ -31,7 +31,7 @@ pub(super) fn levels(source: &Source) -> Result<Vec<Level>, Error> {
     let raw: RawLadder = match options.from_str(source.text()) {
         Ok(raw) => raw,
         Err(error) => {
-            let (problem, span) = from_ron_error(source, &error);
+            let (problem, span) = problem_of(source, &error, &LADDER_GRAMMAR);
             return Err(invalid(source, vec![Diagnostic::new(problem, span)]));
         }
     };
@@ -125,95 +125,9 @@ fn invalid_problem(message: String) -> Problem {
     Problem::Invalid { message }
 }
 
-/// Translates ron's error into a problem and the span to point at.
-fn from_ron_error(source: &Source, error: &ron::error::SpannedError) -> (Problem, Span) {
-    use ron::error::Error as E;
-    let to_offset = |p: ron::error::Position| {
-        source.offset(Position {
-            line: p.line,
-            col: p.col,
-        })
-    };
-    let start = to_offset(error.span.start);
-    let end = to_offset(error.span.end).max(start);
-    let names = |list: &[&str]| list.iter().map(|s| (*s).to_string()).collect::<Vec<_>>();
-    let problem = match &error.code {
-        E::Eof | E::UnclosedBlockComment | E::UnclosedLineComment => Problem::Truncated,
-        E::NoSuchStructField {
-            expected,
-            found,
-            outer,
-        } => Problem::UnknownField {
-            field: found.clone(),
-            parent: outer.clone().unwrap_or_else(|| "Ladder".into()),
-            suggestion: did_you_mean(found, expected.iter().copied()).map(str::to_string),
-            expected: names(expected),
-        },
-        E::MissingStructField { field, outer } => Problem::MissingField {
-            field: (*field).to_string(),
-            parent: outer.clone().unwrap_or_else(|| "Ladder".into()),
-        },
-        E::DuplicateStructField { field, outer } => Problem::DuplicateField {
-            field: (*field).to_string(),
-            parent: outer.clone().unwrap_or_else(|| "Ladder".into()),
-        },
-        E::NoSuchEnumVariant {
-            expected, found, ..
-        } => Problem::UnknownVariant {
-            kind: "reach".into(),
-            found: found.clone(),
-            suggestion: did_you_mean(found, expected.iter().copied()).map(str::to_string),
-            expected: names(expected),
-        },
-        E::ExpectedDifferentStructName { expected, found } => Problem::WrongStructName {
-            expected: (*expected).to_string(),
-            found: found.clone(),
-        },
-        E::ExceededRecursionLimit => Problem::TooDeep,
-        E::InvalidValueForType { expected, found } => Problem::Invalid {
-            message: format!("expected {expected}, found {found}"),
-        },
-        E::Message(message) => Problem::Invalid {
-            message: lowercase_first(message),
-        },
-        other => Problem::Syntax {
-            message: lowercase_first(&other.to_string()),
-        },
-    };
-    let span = match &problem {
-        Problem::UnknownField { .. }
-        | Problem::UnknownVariant { .. }
-        | Problem::WrongStructName { .. } => identifier_at(source.text(), start, end),
-        Problem::Truncated => {
-            let end = source.text().trim_end().len();
-            end..end
-        }
-        _ => start..end.max(start + 1).min(source.text().len().max(start)),
-    };
-    (problem, span)
-}
-
-/// The identifier ron complained about: inside the span it reports, or just before it.
-fn identifier_at(text: &str, start: usize, end: usize) -> Span {
-    let is_ident = |c: char| c.is_ascii_alphanumeric() || c == '_';
-    let inside = &text[start..end.min(text.len())];
-    if let Some(first) = inside.find(is_ident) {
-        let from = start + first;
-        let len = text[from..]
-            .find(|c: char| !is_ident(c))
-            .unwrap_or(text.len() - from);
-        return from..from + len;
-    }
-    let before = &text[..start];
-    let trimmed = before.trim_end_matches(|c: char| !is_ident(c));
-    let word_start = trimmed.rfind(|c: char| !is_ident(c)).map_or(0, |i| i + 1);
-    word_start..trimmed.len()
-}
-
-fn lowercase_first(text: &str) -> String {
-    let mut chars = text.chars();
-    match chars.next() {
-        Some(first) => first.to_lowercase().chain(chars).collect(),
-        None => String::new(),
-    }
-}
+/// How a ladder's RON reads in messages: its only enum is a reach.
+const LADDER_GRAMMAR: Grammar = Grammar {
+    root: "Ladder",
+    enum_kind: |_| "reach",
+    precise_syntax: false,
+};

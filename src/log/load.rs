@@ -9,11 +9,11 @@ use super::Log;
 use super::outline;
 use super::problem::Problem;
 use super::raw::RawLog;
+use super::ron::{Grammar, problem_of, trivia};
 use super::validate::{self, Finding};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::error::Error;
-use crate::source::{Position, Source};
-use crate::suggest::did_you_mean;
+use crate::source::Source;
 
 /// Logs larger than this are refused: a person's log is well under a megabyte, and
 /// a 100,000-moment log is about 40 MB.
@@ -166,7 +166,7 @@ fn check_source_for(source: Source, today: NaiveDate, report: Report) -> Checked
     if let Some(nul) = source.text().find('\0') {
         return fail(source, Problem::NulByte, nul..nul + 1);
     }
-    if is_blank(source.text()) {
+    if trivia::is_blank(source.text()) {
         return fail(source, Problem::Empty, 0..0);
     }
     let options = ron::Options::default()
@@ -175,7 +175,7 @@ fn check_source_for(source: Source, today: NaiveDate, report: Report) -> Checked
     let raw: RawLog = match options.from_str(source.text()) {
         Ok(raw) => raw,
         Err(error) => {
-            let (problem, span) = from_ron_error(&source, &error);
+            let (problem, span) = problem_of(&source, &error, &LOG_GRAMMAR);
             return fail(source, problem, span);
         }
     };
@@ -212,23 +212,6 @@ fn fail(source: Source, problem: Problem, span: outline::Span) -> Checked {
     }
 }
 
-/// Whether the text holds nothing but white space and comments.
-fn is_blank(text: &str) -> bool {
-    let mut rest = text.trim_start();
-    loop {
-        if let Some(after) = rest.strip_prefix("//") {
-            rest = after.find('\n').map_or("", |i| &after[i..]).trim_start();
-        } else if let Some(after) = rest.strip_prefix("/*") {
-            match after.find("*/") {
-                Some(i) => rest = after[i + 2..].trim_start(),
-                None => return false,
-            }
-        } else {
-            return rest.is_empty();
-        }
-    }
-}
-
 /// Turns findings into located diagnostics, in file order.
 fn locate_all(source: &Source, findings: &[Finding]) -> Vec<Diagnostic> {
     // The text parsed as RON already, so the outline reads it too; if it ever does
@@ -261,116 +244,14 @@ fn locate_all(source: &Source, findings: &[Finding]) -> Vec<Diagnostic> {
     diagnostics
 }
 
-/// Translates ron's error into a problem and a span.
-fn from_ron_error(source: &Source, error: &ron::error::SpannedError) -> (Problem, outline::Span) {
-    use ron::error::Error as E;
-    let to_offset = |p: ron::error::Position| {
-        source.offset(Position {
-            line: p.line,
-            col: p.col,
-        })
-    };
-    let start = to_offset(error.span.start);
-    let end = to_offset(error.span.end).max(start);
-    let word_span = || identifier_before(source.text(), start, end);
-    let names = |list: &[&str]| list.iter().map(|s| (*s).to_string()).collect::<Vec<_>>();
-    // Text that stops mid-value (the outline reader runs off the end) was cut short.
-    let runs_off_end =
-        || outline::parse(source.text()).is_err_and(|e| e.at >= source.text().trim_end().len());
-    let problem = match &error.code {
-        E::Eof
-        | E::ExpectedArrayEnd
-        | E::ExpectedMapEnd
-        | E::ExpectedStructLikeEnd
-        | E::ExpectedStringEnd
-        | E::ExpectedComma
-            if runs_off_end() =>
-        {
-            Problem::Truncated
-        }
-        E::Eof | E::UnclosedBlockComment | E::UnclosedLineComment => Problem::Truncated,
-        E::NoSuchStructField {
-            expected,
-            found,
-            outer,
-        } => Problem::UnknownField {
-            field: found.clone(),
-            parent: outer.clone().unwrap_or_else(|| "Log".into()),
-            suggestion: did_you_mean(found, expected.iter().copied()).map(str::to_string),
-            expected: names(expected),
-        },
-        E::MissingStructField { field, outer } => Problem::MissingField {
-            field: (*field).to_string(),
-            parent: outer.clone().unwrap_or_else(|| "Log".into()),
-        },
-        E::DuplicateStructField { field, outer } => Problem::DuplicateField {
-            field: (*field).to_string(),
-            parent: outer.clone().unwrap_or_else(|| "Log".into()),
-        },
-        E::NoSuchEnumVariant {
-            expected,
-            found,
-            outer,
-        } => Problem::UnknownVariant {
-            kind: enum_kind(outer.as_deref()).to_string(),
-            found: found.clone(),
-            suggestion: did_you_mean(found, expected.iter().copied()).map(str::to_string),
-            expected: names(expected),
-        },
-        E::ExpectedDifferentStructName { expected, found } => Problem::WrongStructName {
-            expected: (*expected).to_string(),
-            found: found.clone(),
-        },
-        E::ExceededRecursionLimit => Problem::TooDeep,
-        E::ExpectedComma => Problem::Syntax {
-            message: "missing `,` after this value".into(),
-        },
-        E::InvalidValueForType { expected, found } => Problem::Invalid {
-            message: format!("expected {expected}, found {found}"),
-        },
-        E::Message(message) => Problem::Invalid {
-            message: lowercase_first(message),
-        },
-        other => Problem::Syntax {
-            message: lowercase_first(&other.to_string()),
-        },
-    };
-    let span = match &problem {
-        Problem::UnknownField { .. }
-        | Problem::UnknownVariant { .. }
-        | Problem::WrongStructName { .. } => word_span(),
-        Problem::Truncated => {
-            let end = source.text().trim_end().len();
-            end..end
-        }
-        // ron stops at the next value; the comma belongs after the previous one.
-        Problem::Syntax { .. } if matches!(error.code, E::ExpectedComma) => {
-            let before = source.text()[..start].trim_end();
-            let last = before.chars().next_back().map_or(0, char::len_utf8);
-            before.len().saturating_sub(last)..before.len()
-        }
-        _ => start..end.max(start + 1).min(source.text().len().max(start)),
-    };
-    (problem, span)
-}
+/// How the log's RON reads in messages.
+const LOG_GRAMMAR: Grammar = Grammar {
+    root: "Log",
+    enum_kind,
+    precise_syntax: true,
+};
 
-/// The identifier ron complained about: it reports the span around it, or just past it.
-fn identifier_before(text: &str, start: usize, end: usize) -> outline::Span {
-    let is_ident = |c: char| c.is_ascii_alphanumeric() || c == '_';
-    let inside = &text[start..end.min(text.len())];
-    if let Some(first) = inside.find(is_ident) {
-        let from = start + first;
-        let len = text[from..]
-            .find(|c: char| !is_ident(c))
-            .unwrap_or(text.len() - from);
-        return from..from + len;
-    }
-    let before = &text[..start];
-    let trimmed = before.trim_end_matches(|c: char| !is_ident(c));
-    let word_start = trimmed.rfind(|c: char| !is_ident(c)).map_or(0, |i| i + 1);
-    word_start..trimmed.len()
-}
-
+/// What a log's enum is called in a message.
 fn enum_kind(outer: Option<&str>) -> &'static str {
     match outer {
         Some("Tag") => "tag",
@@ -380,13 +261,5 @@ fn enum_kind(outer: Option<&str>) -> &'static str {
         Some("CommitmentOwner") => "commitment owner",
         Some("Cadence") => "cadence",
         _ => "value",
-    }
-}
-
-fn lowercase_first(text: &str) -> String {
-    let mut chars = text.chars();
-    match chars.next() {
-        Some(first) => first.to_lowercase().chain(chars).collect(),
-        None => String::new(),
     }
 }

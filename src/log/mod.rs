@@ -8,14 +8,16 @@ pub mod edit;
 pub mod guessed;
 pub mod load;
 mod moment;
-pub mod outline;
 mod private;
 pub mod problem;
 mod quote;
 pub mod raw;
 mod reach;
+pub mod ron;
 mod tag;
 pub mod validate;
+
+pub use ron::outline;
 
 use chrono::NaiveDate;
 use indexmap::IndexMap;

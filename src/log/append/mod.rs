@@ -6,6 +6,8 @@
 //! [`Appender`] reads where things are with [`super::outline`]; [`Insertion`]
 //! holds the new file and re-checks it before anyone writes it to disk.
 
+mod render;
+
 use std::collections::HashSet;
 use std::fmt::Write as _;
 use std::path::Path;
@@ -13,14 +15,20 @@ use std::path::Path;
 use chrono::NaiveDate;
 use thiserror::Error;
 
-use super::edit::{Change, Recheck, Splice};
-use super::load::Checked;
-use super::outline::{self, Body, Node, NodeKind, Span};
-use super::problem::Problem;
-use super::validate::is_valid_id;
-use super::{Commitment, CommitmentOwner, Log, Quote, Reach, Tag};
+use crate::log::edit::{Change, Recheck, Splice};
+use crate::log::load::Checked;
+use crate::log::outline::{self, Body, Node, NodeKind, Span};
+use crate::log::problem::Problem;
+use crate::log::ron::splice::{
+    Unclosed, block_before, closing, has_comma_after, indent_unit, line_indent, starts_line,
+};
+use crate::log::validate::is_valid_id;
+use crate::log::{Commitment, Log, Quote, Reach, Tag};
+use render::Layout;
+
 use crate::source::Source;
 use crate::suggest::did_you_mean;
+pub use render::ron_string;
 
 /// A moment to add, as the log will hold it.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -320,6 +328,12 @@ impl Insertion {
     }
 }
 
+impl From<Unclosed> for AppendError {
+    fn from(unclosed: Unclosed) -> Self {
+        Self::Unreadable { at: unclosed.at }
+    }
+}
+
 impl From<Recheck> for AppendError {
     fn from(refused: Recheck) -> Self {
         match refused {
@@ -341,270 +355,16 @@ impl Style {
         let lf = text.matches('\n').count() - crlf;
         let newline = if crlf > 0 && crlf >= lf { "\r\n" } else { "\n" };
         // The step is how much deeper the top-level fields sit than `Log(`.
-        let root_indent = line_indent(text, root.span.start);
-        let unit = root
-            .fields()
-            .first()
-            .filter(|f| starts_line(text, f.name_span.start))
-            .and_then(|f| line_indent(text, f.name_span.start).strip_prefix(root_indent))
-            .filter(|unit| !unit.is_empty())
-            .unwrap_or("    ")
-            .to_string();
+        let unit = indent_unit(text, root);
         Self { newline, unit }
     }
-}
-
-/// How a new moment is laid out: the indentation of the moment, of its fields,
-/// and of the items of its lists; or all on one line, like the moment before it.
-struct Layout {
-    item: String,
-    inner: String,
-    unit: String,
-    one_line: bool,
-}
-
-impl Layout {
-    /// Copies the layout of an existing moment.
-    fn like(text: &str, moment: &Node, list_indent: &str, unit: &str) -> Self {
-        let item = if starts_line(text, moment.span.start) {
-            line_indent(text, moment.span.start).to_string()
-        } else {
-            format!("{list_indent}{unit}")
-        };
-        let one_line = !text[moment.span.clone()].contains('\n');
-        let inner = moment
-            .fields()
-            .first()
-            .filter(|f| starts_line(text, f.name_span.start))
-            .map_or_else(
-                || format!("{item}{unit}"),
-                |f| line_indent(text, f.name_span.start).to_string(),
-            );
-        let unit = inner
-            .strip_prefix(item.as_str())
-            .filter(|u| !u.is_empty())
-            .unwrap_or(unit)
-            .to_string();
-        Self {
-            item,
-            inner,
-            unit,
-            one_line,
-        }
-    }
-
-    /// The layout for the first moment of a list whose field is at `list_indent`.
-    fn fresh(list_indent: &str, unit: &str) -> Self {
-        let item = format!("{list_indent}{unit}");
-        Self {
-            inner: format!("{item}{unit}"),
-            item,
-            unit: unit.to_string(),
-            one_line: false,
-        }
-    }
-
-    /// The moment as RON, from `Moment(` to `)`, without the leading indentation
-    /// or a trailing comma.
-    fn render(&self, moment: &NewMoment, nl: &str) -> String {
-        let mut fields: Vec<String> = vec![
-            format!("id: {}", ron_string(&moment.id)),
-            format!("date: {}", ron_string(&moment.date.to_string())),
-            format!("tag: {}", moment.tag.name()),
-            format!("project: {}", ron_string(&moment.project)),
-            format!("what: {}", ron_string(&moment.what)),
-            format!("reach: {}", moment.reach.name()),
-        ];
-        if let Some(impact) = &moment.impact {
-            fields.push(format!("impact: {}", ron_string(impact)));
-        }
-        if !moment.witnesses.is_empty() {
-            let names: Vec<String> = moment.witnesses.iter().map(|w| ron_string(w)).collect();
-            fields.push(format!("witnesses: [{}]", names.join(", ")));
-        }
-        let quotes: Vec<String> = moment.quotes.iter().map(quote).collect();
-        let commitments: Vec<String> = moment.commitments.iter().map(commitment).collect();
-        for (name, items) in [("quotes", quotes), ("commitments", commitments)] {
-            if items.is_empty() {
-                continue;
-            }
-            if self.one_line {
-                fields.push(format!("{name}: [{}]", items.join(", ")));
-            } else {
-                let deeper = format!("{}{}", self.inner, self.unit);
-                let mut list = format!("{name}: [");
-                for item in items {
-                    let _ = write!(list, "{nl}{deeper}{item},");
-                }
-                let _ = write!(list, "{nl}{}]", self.inner);
-                fields.push(list);
-            }
-        }
-        if moment.private {
-            fields.push("private: true".into());
-        }
-        if self.one_line {
-            format!("Moment({})", fields.join(", "))
-        } else {
-            let mut text = String::from("Moment(");
-            for field in fields {
-                let _ = write!(text, "{nl}{}{field},", self.inner);
-            }
-            let _ = write!(text, "{nl}{})", self.item);
-            text
-        }
-    }
-}
-
-fn quote(quote: &Quote) -> String {
-    format!(
-        "Quote(by: {}, role: {}, text: {})",
-        ron_string(&quote.by),
-        quote.role.name(),
-        ron_string(&quote.text)
-    )
-}
-
-fn commitment(commitment: &Commitment) -> String {
-    let owner = match &commitment.owner {
-        CommitmentOwner::Me => "Me".to_string(),
-        CommitmentOwner::Manager => "Manager".to_string(),
-        CommitmentOwner::Other(name) => format!("Other({})", ron_string(name)),
-    };
-    let status = match commitment.status {
-        super::Status::Open => "Open",
-        super::Status::Held => "Held",
-        super::Status::Broken => "Broken",
-        super::Status::Dropped => "Dropped",
-    };
-    let due = commitment
-        .due
-        .map(|d| format!(", due: {}", ron_string(&d.to_string())))
-        .unwrap_or_default();
-    format!(
-        "Commitment(owner: {owner}, what: {}{due}, status: {status})",
-        ron_string(&commitment.what)
-    )
-}
-
-/// `text` as a RON string literal: quotes, backslashes and control characters
-/// escaped, everything else (accents, emoji, CJK) kept as it is.
-pub fn ron_string(text: &str) -> String {
-    let mut out = String::with_capacity(text.len() + 2);
-    out.push('"');
-    for c in text.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\r' => out.push_str("\\r"),
-            '\t' => out.push_str("\\t"),
-            c if c.is_control() => {
-                let _ = write!(out, "\\u{{{:x}}}", u32::from(c));
-            }
-            c => out.push(c),
-        }
-    }
-    out.push('"');
-    out
-}
-
-/// Where the closing bracket of a list or struct is.
-fn closing(text: &str, node: &Node) -> Result<usize, AppendError> {
-    let close = node.span.end.saturating_sub(1);
-    match text.as_bytes().get(close) {
-        Some(b']' | b')' | b'}') => Ok(close),
-        _ => Err(AppendError::Unreadable { at: close }),
-    }
-}
-
-/// The insertion of `items` before the closing bracket at `close`: as whole lines
-/// before the bracket's line when it starts its line, else on new lines with the
-/// bracket moved to a line of its own, indented like its opening line.
-fn block_before(
-    text: &str,
-    close: usize,
-    items: &[String],
-    close_indent: &str,
-    nl: &str,
-) -> (usize, String) {
-    if starts_line(text, close) {
-        let at = line_start(text, close);
-        let block: String = items.iter().map(|item| format!("{item}{nl}")).collect();
-        (at, block)
-    } else {
-        let mut block: String = items.iter().map(|item| format!("{nl}{item}")).collect();
-        let _ = write!(block, "{nl}{close_indent}");
-        (close, block)
-    }
-}
-
-/// Whether the value ending at `end` is followed by a comma (comments skipped).
-fn has_comma_after(text: &str, end: usize) -> bool {
-    text.as_bytes().get(skip_trivia(text, end)) == Some(&b',')
-}
-
-/// The first offset at or after `from` that is not white space or a comment.
-fn skip_trivia(text: &str, mut at: usize) -> usize {
-    let bytes = text.as_bytes();
-    loop {
-        match (bytes.get(at), bytes.get(at + 1)) {
-            (Some(b' ' | b'\t' | b'\r' | b'\n'), _) => at += 1,
-            (Some(b'/'), Some(b'/')) => {
-                at = text[at..].find('\n').map_or(text.len(), |i| at + i);
-            }
-            (Some(b'/'), Some(b'*')) => {
-                // Block comments nest in RON.
-                let mut depth = 0;
-                while at < bytes.len() {
-                    match (bytes.get(at), bytes.get(at + 1)) {
-                        (Some(b'/'), Some(b'*')) => {
-                            depth += 1;
-                            at += 2;
-                        }
-                        (Some(b'*'), Some(b'/')) => {
-                            depth -= 1;
-                            at += 2;
-                            if depth == 0 {
-                                break;
-                            }
-                        }
-                        _ => at += 1,
-                    }
-                }
-            }
-            _ => return at,
-        }
-    }
-}
-
-/// The offset where the line holding `at` starts.
-fn line_start(text: &str, at: usize) -> usize {
-    text[..at].rfind('\n').map_or(0, |i| i + 1)
-}
-
-/// Whether only spaces and tabs precede `at` on its line.
-fn starts_line(text: &str, at: usize) -> bool {
-    text[line_start(text, at)..at]
-        .bytes()
-        .all(|b| b == b' ' || b == b'\t')
-}
-
-/// The spaces and tabs that open the line holding `at`.
-fn line_indent(text: &str, at: usize) -> &str {
-    let start = line_start(text, at);
-    let rest = &text[start..];
-    let len = rest
-        .find(|c: char| c != ' ' && c != '\t')
-        .unwrap_or(rest.len());
-    &rest[..len]
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::log::load;
-    use crate::log::{Role, Status};
+    use crate::log::{CommitmentOwner, Role, Status};
 
     const TODAY: &str = "2026-11-21";
 
@@ -816,13 +576,5 @@ mod tests {
             .verify(Path::new("t.ron"), today())
             .expect_err("empty what");
         assert!(error.to_string().contains("empty `what`"), "{error}");
-    }
-
-    #[test]
-    fn strings_are_escaped_for_ron_and_unicode_is_kept() {
-        assert_eq!(
-            ron_string("a\"b\\c\nd\te\r\u{1b}Zoë"),
-            "\"a\\\"b\\\\c\\nd\\te\\r\\u{1b}Zoë\""
-        );
     }
 }
