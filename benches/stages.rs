@@ -234,3 +234,38 @@ fn render_packet(bencher: Bencher, format: Format) {
 fn load_templates() -> Templates {
     Templates::load(None).expect("the built-in templates load")
 }
+
+/// A log with one moment witnessed by `witnesses` people and, in a second moment,
+/// `quotes` quotes by them: the shape that made `vouchers` quadratic (issue 16).
+fn crowded_log(witnesses: usize, quotes: usize) -> Log {
+    let names: Vec<String> = (0..witnesses).map(|i| format!("\"Person {i}\"")).collect();
+    let quoted: Vec<String> = (0..quotes)
+        .map(|i| {
+            format!(
+                "Quote(by: \"Person {}\", role: Peer, text: \"Said {i}.\")",
+                i % witnesses.max(1)
+            )
+        })
+        .collect();
+    let text = format!(
+        "Log(version: 1, owner: Person(name: \"Ada Moss\", level: \"L5\"), manager: \"Sam Lee\", \
+         target: Target(level: \"L6\", submission: \"2027-03-01\"), projects: {{ \"p\": Project(name: \"P\") }}, \
+         moments: [Moment(id: \"m001\", date: \"2026-10-01\", tag: Decision, project: \"p\", what: \"Chose A\", \
+         reach: Org, impact: \"Saved 2 weeks\", witnesses: [{}]), \
+         Moment(id: \"m002\", date: \"2026-10-02\", tag: Decision, project: \"p\", what: \"Chose B\", \
+         reach: Org, impact: \"Saved 3 weeks\", quotes: [{}])])",
+        names.join(", "),
+        quoted.join(", ")
+    );
+    load::load_bytes(PathBuf::from("crowded.ron"), text.into_bytes(), today())
+        .expect("the crowded log is valid")
+        .0
+}
+
+/// Who vouches for one moment with 16k, 32k and 100k witnesses, and 30k quotes in
+/// the log: linear now (a hash of names), so 100k costs about 6× 16k, not 40×.
+#[divan::bench(args = [16_000, 32_000, 100_000])]
+fn vouchers_many_witnesses(bencher: Bencher, witnesses: usize) {
+    let log = crowded_log(witnesses, 30_000);
+    bencher.bench(|| promo::evidence::vouch::vouchers(black_box(&log.moments[0]), &log));
+}

@@ -1,6 +1,8 @@
 //! Who can vouch for a moment: the people quoted, with their role, then the other
 //! witnesses — the names a sponsor can point to when a claim is challenged.
 
+use std::collections::HashMap;
+
 use super::score::{is_normal_name, normal_name};
 use crate::log::{Log, Moment, Role};
 
@@ -29,18 +31,24 @@ impl Voucher {
 /// are quoted with a role in any public moment of `log`.
 pub fn vouchers(moment: &Moment, log: &Log) -> Vec<Voucher> {
     let mut people: Vec<Voucher> = Vec::new();
-    let named = |people: &mut Vec<Voucher>, name: &str, role: Option<Role>| {
+    // Each person's place in `people`, by normal name: one lookup per name, so a
+    // moment with 100,000 witnesses is linear, not quadratic.
+    let mut places: HashMap<String, usize> = HashMap::new();
+    let mut named = |people: &mut Vec<Voucher>, name: &str, role: Option<Role>| {
         let key = normal_name(name);
-        match people.iter_mut().find(|v| normal_name(&v.name) == key) {
+        match places.get(&key).and_then(|&i| people.get_mut(i)) {
             Some(known) => {
                 if known.role.is_none() || role.is_some_and(|r| known.role.is_some_and(|k| r < k)) {
                     known.role = role.or(known.role);
                 }
             }
-            None => people.push(Voucher {
-                name: name.trim().to_string(),
-                role,
-            }),
+            None => {
+                places.insert(key, people.len());
+                people.push(Voucher {
+                    name: name.trim().to_string(),
+                    role,
+                });
+            }
         }
     };
     for quote in &moment.quotes {
@@ -71,13 +79,22 @@ pub fn known_roles(log: &Log, names: &[&str]) -> Vec<Option<Role>> {
     if roles.iter().all(Option::is_some) {
         return roles;
     }
+    // Which names each normal name is: one lookup per quote, so the cost is
+    // quotes + names, not quotes × names.
+    let mut by_key: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (i, key) in keys.iter().enumerate() {
+        by_key.entry(key.as_str()).or_default().push(i);
+    }
     for quote in log.moments.iter().flat_map(|m| m.quotes.iter()) {
-        for (key, role) in keys.iter().zip(roles.iter_mut()) {
+        let Some(indices) = by_key.get(normal_name(&quote.by).as_str()) else {
+            continue;
+        };
+        for &i in indices {
+            let Some(role) = roles.get_mut(i) else {
+                continue;
+            };
             // The manager's own role stands; otherwise the most senior role quoted wins.
-            if *role != Some(Role::Manager)
-                && role.is_none_or(|r| quote.role < r)
-                && is_normal_name(&quote.by, key)
-            {
+            if *role != Some(Role::Manager) && role.is_none_or(|r| quote.role < r) {
                 *role = Some(quote.role);
             }
         }

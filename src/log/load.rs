@@ -166,6 +166,16 @@ fn check_source_for(source: Source, today: NaiveDate, report: Report) -> Checked
     if let Some(nul) = source.text().find('\0') {
         return fail(source, Problem::NulByte, nul..nul + 1);
     }
+    let bytes = source.text().as_bytes();
+    if let Some(cr) = source
+        .text()
+        .match_indices('\r')
+        .map(|(i, _)| i)
+        .find(|&i| bytes.get(i + 1) != Some(&b'\n'))
+    {
+        let mixed = source.text().contains('\n');
+        return fail(source, Problem::BareCarriageReturn { mixed }, cr..cr + 1);
+    }
     if trivia::is_blank(source.text()) {
         return fail(source, Problem::Empty, 0..0);
     }

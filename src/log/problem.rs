@@ -29,6 +29,17 @@ pub enum Problem {
     /// Nothing but white space and comments.
     #[error("the log is empty: start one with `promo init`")]
     Empty,
+    /// A line ending that is a carriage return alone: ron reads a comment (or a
+    /// whole CR-only file) as running on past it, so say so instead.
+    #[error("{}", if *mixed {
+        "this line ends with a bare carriage return (CR) while others end with LF: save the file with one kind of line ending (LF or CRLF)"
+    } else {
+        "the lines end with a bare carriage return (CR, as old Mac files do): save the file with LF or CRLF line endings"
+    })]
+    BareCarriageReturn {
+        /// Whether other lines end with LF.
+        mixed: bool,
+    },
     /// A NUL byte, which no text log contains.
     #[error("NUL byte in the file: is this a binary file, or was it damaged?")]
     NulByte,

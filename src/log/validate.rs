@@ -485,7 +485,13 @@ mod tests {
             parse_date("2026/01/02"),
             Err(Problem::MalformedDate { .. })
         ));
-        assert!(parse_date("0000-01-01").is_ok());
+        // Year 0 cannot be written in a calendar file (issue 16, item 7).
+        assert!(matches!(
+            parse_date("0000-01-01"),
+            Err(Problem::ImpossibleDate { reason, .. })
+                if reason == "there is no year 0: years run from 0001 to 9999"
+        ));
+        assert!(parse_date("0001-01-01").is_ok());
         assert!(parse_date("9999-12-31").is_ok());
     }
 }

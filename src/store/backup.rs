@@ -31,7 +31,13 @@ pub fn backup(log: &Path) -> Result<PathBuf, StoreError> {
     })?;
     let path = backup_path(log);
     // The backup is written where it is, not through a symlink planted at its name.
-    replace(&path, &bytes, &*writer_from_env(), Some(PRIVATE_FILE_MODE))?;
+    replace(&path, &bytes, &*writer_from_env(), Some(PRIVATE_FILE_MODE)).map_err(|source| {
+        StoreError::BackupWrite {
+            log: log.to_path_buf(),
+            backup: path.clone(),
+            source: Box::new(source),
+        }
+    })?;
     Ok(path)
 }
 

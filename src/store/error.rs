@@ -157,4 +157,18 @@ pub enum StoreError {
         /// The limit.
         limit: u64,
     },
+    /// The backup taken before a rewrite could not be written, so the log was
+    /// not touched either.
+    #[error(
+        "cannot write the backup `{backup}` that is kept before changing `{log}`, so `{log}` was not changed"
+    )]
+    BackupWrite {
+        /// The log.
+        log: PathBuf,
+        /// The backup file.
+        backup: PathBuf,
+        /// Why.
+        #[source]
+        source: Box<StoreError>,
+    },
 }

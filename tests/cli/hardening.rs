@@ -389,3 +389,64 @@ fn templates_export_makes_a_private_folder_under_umask_000() {
     let mode = fs::metadata(&new).expect("stat").permissions().mode() & 0o777;
     assert_eq!(mode, 0o700, "{mode:o}");
 }
+
+/// Item 9: a CR-only file and mixed line endings say what is wrong with the line
+/// endings (not "empty" nor a ron type error), and a full disk during `done`'s
+/// backup says the log was not changed.
+#[test]
+fn line_endings_and_a_full_disk_get_exact_messages() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("promo.ron");
+    let shown = path.display().to_string();
+    let body = SMALL.replace("DUE", "2026-12-01");
+    fs::write(&path, format!("// old Mac\n{body}").replace('\n', "\r")).expect("write");
+    let out = promo().log(&path).args(["check"]).run().expect_code(1);
+    let all = out.stdout() + &out.stderr();
+    assert!(
+        all.contains(&format!(
+            "{shown}:1:11: error: the lines end with a bare carriage return (CR, as old Mac files do): save the file with LF or CRLF line endings"
+        )),
+        "{all}"
+    );
+    fs::write(&path, format!("// notes\r{body}")).expect("write");
+    let out = promo().log(&path).args(["check"]).run().expect_code(1);
+    let all = out.stdout() + &out.stderr();
+    assert!(
+        all.contains(&format!(
+            "{shown}:1:9: error: this line ends with a bare carriage return (CR) while others end with LF: save the file with one kind of line ending (LF or CRLF)"
+        )),
+        "{all}"
+    );
+
+    fs::write(&path, &body).expect("write");
+    let out = promo()
+        .log(&path)
+        .env("PROMO_TEST_FAIL_WRITE_AFTER", "10")
+        .args(["done", "m001.1"])
+        .run()
+        .expect_code(1);
+    let backup = dir
+        .path()
+        .canonicalize()
+        .expect("canon")
+        .join("promo.ron.bak");
+    let first = out.stderr().lines().next().unwrap_or("").to_string();
+    assert_eq!(
+        first.split(": cannot write `").next().unwrap_or(""),
+        format!(
+            "error: cannot write the backup `{}` that is kept before changing `{}`, so `{}` was not changed",
+            backup.display(),
+            dir.path()
+                .canonicalize()
+                .expect("canon")
+                .join("promo.ron")
+                .display(),
+            dir.path()
+                .canonicalize()
+                .expect("canon")
+                .join("promo.ron")
+                .display()
+        )
+    );
+    assert_eq!(fs::read_to_string(&path).expect("read"), body);
+}

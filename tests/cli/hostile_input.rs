@@ -356,7 +356,7 @@ fn extreme_and_leap_dates_are_read_or_explained() {
     let log = valid_log();
     // Valid: the first and the last day a log can name, and a leap day.
     for (name, date) in [
-        ("year-0.ron", "0000-01-01"),
+        ("year-1.ron", "0001-01-01"),
         ("year-9999.ron", "9999-12-31"),
         ("leap.ron", "2024-02-29"),
     ] {
@@ -405,6 +405,11 @@ fn extreme_and_leap_dates_are_read_or_explained() {
             "malformed date `10000-01-01`: write dates as YYYY-MM-DD",
         ),
         ("-001-01-01", "malformed date `-001-01-01`"),
+        // Year 0 has no iCalendar form (issue 16, item 7).
+        (
+            "0000-01-01",
+            "impossible date `0000-01-01`: there is no year 0: years run from 0001 to 9999",
+        ),
     ] {
         let text = log.replacen("date: \"2026-05-06\"", &format!("date: \"{date}\""), 1);
         let path = write(dir.path(), "bad-date.ron", &text);
