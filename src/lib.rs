@@ -22,6 +22,7 @@ pub mod objections;
 pub mod packet;
 pub mod premortem;
 pub mod render;
+pub mod report;
 pub mod restate;
 pub mod settings;
 pub mod source;
