@@ -228,6 +228,9 @@ pub struct ObjectionsArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t = ReportFormat::Text)]
     pub format: ReportFormat,
+    /// Print the template context as JSON instead.
+    #[arg(long, conflicts_with = "format")]
+    pub context: bool,
 }
 
 /// Output format of the packet.

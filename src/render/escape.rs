@@ -1,5 +1,6 @@
-//! Escaping user text for Markdown, so a `|`, a leading `#` or a newline in a log
-//! cannot break a table or a heading.
+//! One escaper per format: Markdown ([`markdown`]), HTML (tera's own) and the
+//! terminal ([`terminal`]), so a `|`, a leading `#`, a newline, an ESC or a bidi
+//! override in a log cannot break a table, a heading or the reader's terminal.
 
 use std::io::Write;
 
@@ -19,6 +20,11 @@ pub fn markdown(input: &str, out: &mut dyn Write) -> std::io::Result<()> {
                 last_was_space = true;
                 continue;
             }
+            c if is_hostile(c) => {
+                push_visible(&mut buf, c);
+                last_was_space = false;
+                continue;
+            }
             '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '|' | '#' | '!' => {
                 buf.push('\\');
                 buf.push(c);
@@ -28,6 +34,39 @@ pub fn markdown(input: &str, out: &mut dyn Write) -> std::io::Result<()> {
         last_was_space = c == ' ';
     }
     out.write_all(buf.as_bytes())
+}
+
+/// Whether a character must not reach a terminal or a document as itself: a C0 or
+/// C1 control (ESC, BEL, BS, CR, the 8-bit CSI U+009B…) other than newline and tab, DEL,
+/// or a bidi embedding, override or isolate (U+202A–U+202E, U+2066–U+2069).
+fn is_hostile(c: char) -> bool {
+    (c.is_control() && c != '\n' && c != '\t')
+        || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+}
+
+/// Shows a hostile character as its Rust escape, e.g. `\u{1b}`.
+fn push_visible(out: &mut String, c: char) {
+    use std::fmt::Write as _;
+    let _ = write!(out, "\\u{{{:x}}}", u32::from(c));
+}
+
+/// Escapes text for a terminal: control characters and bidi overrides are shown
+/// visibly escaped (`\u{1b}`); newlines and tabs stay, they are layout.
+pub fn terminal(input: &str) -> String {
+    let mut out = String::with_capacity(input.len());
+    for c in input.chars() {
+        if is_hostile(c) {
+            push_visible(&mut out, c);
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// [`terminal`] in the form tera takes as an escape function (the text engine's).
+pub fn terminal_to(input: &str, out: &mut dyn Write) -> std::io::Result<()> {
+    out.write_all(terminal(input).as_bytes())
 }
 
 /// [`markdown`] into a `String`.
@@ -54,5 +93,20 @@ mod tests {
             "\\[x\\](javascript:alert(1))"
         );
         assert_eq!(markdown_string("Zoë → “ok”"), "Zoë → “ok”");
+        assert_eq!(
+            markdown_string("a\u{1b}[31mb\u{202e}c"),
+            "a\\u{1b}\\[31mb\\u{202e}c"
+        );
+    }
+
+    #[test]
+    fn the_terminal_sees_controls_and_bidi_overrides_escaped() {
+        assert_eq!(terminal("red \u{1b}[31m!\u{7}"), "red \\u{1b}[31m!\\u{7}");
+        assert_eq!(terminal("a\u{8}b\rc\u{9b}d"), "a\\u{8}b\\u{d}c\\u{9b}d");
+        assert_eq!(
+            terminal("x\u{202e}y\u{2066}z\u{2069}"),
+            "x\\u{202e}y\\u{2066}z\\u{2069}"
+        );
+        assert_eq!(terminal("keep\tlayout\nZoë 決定"), "keep\tlayout\nZoë 決定");
     }
 }

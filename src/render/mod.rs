@@ -7,6 +7,7 @@ pub mod filters;
 pub mod ics;
 pub mod pdf;
 pub mod templates;
+pub mod text;
 
 use serde::Serialize;
 
@@ -81,14 +82,19 @@ pub struct JsonRenderer;
 
 impl<R: Report> Renderer<R> for JsonRenderer {
     fn render(&self, report: &R) -> Result<Rendered, Error> {
-        let mut bytes =
-            serde_json::to_vec_pretty(report).map_err(|e| Error::Usage(e.to_string()))?;
-        bytes.push(b'\n');
         Ok(Rendered {
-            bytes,
+            bytes: json(report)?,
             notes: Vec::new(),
         })
     }
+}
+
+/// Any value as pretty JSON and a newline; a failure is an output error (exit 1).
+pub fn json(value: &impl Serialize) -> Result<Vec<u8>, Error> {
+    let mut bytes =
+        serde_json::to_vec_pretty(value).map_err(|e| Error::Output(std::io::Error::other(e)))?;
+    bytes.push(b'\n');
+    Ok(bytes)
 }
 
 /// One PDF page.

@@ -2,8 +2,8 @@
 //! user directory, and exportable for editing.
 //!
 //! Markdown and HTML get their own engines so each escapes user text its own way:
-//! HTML with tera's HTML escaper, Markdown with [`super::escape::markdown`]. Plain-text
-//! templates (`.txt`) are not escaped. User templates see only the context they are
+//! HTML with tera's HTML escaper, Markdown with [`super::escape::markdown`], plain
+//! text (`.txt`) with [`super::escape::terminal`]. User templates see only the context they are
 //! given: tera 2 has no function that reads the environment or a file, and only files
 //! directly inside the template directory are loaded.
 
@@ -15,6 +15,14 @@ use crate::error::Error;
 
 /// The built-in templates, by file name.
 pub const BUILTIN: &[(&str, &str)] = &[
+    (
+        "objections.txt",
+        include_str!("../../templates/objections.txt"),
+    ),
+    (
+        "objections.md",
+        include_str!("../../templates/objections.md"),
+    ),
     ("packet.md", include_str!("../../templates/packet.md")),
     ("packet.html", include_str!("../../templates/packet.html")),
     (
@@ -72,7 +80,11 @@ impl Templates {
         let mut html = tera::Tera::new();
         html.autoescape_on([".html"]);
         let mut text = tera::Tera::new();
-        text.autoescape_on(Vec::<&str>::new());
+        text.autoescape_on([".txt"]);
+        text.set_escape_fn(super::escape::terminal_to);
+        for engine in [&mut markdown, &mut html, &mut text] {
+            super::filters::register(engine);
+        }
         // Each engine takes its templates in one batch: tera checks includes when a
         // template is added, so one at a time a template could include only those
         // added before it.
@@ -93,6 +105,12 @@ impl Templates {
                     let culprit = batch
                         .iter()
                         .find(|(name, _, _)| cause.contains(&format!("{name}:")))
+                        // Else the first user template: the built-in ones are known to compile.
+                        .or_else(|| {
+                            batch.iter().find(|(_, _, path)| {
+                                !path.to_string_lossy().starts_with("<built-in")
+                            })
+                        })
                         .or_else(|| batch.first());
                     Error::Template {
                         name: culprit.map_or_else(String::new, |(name, _, _)| name.clone()),

@@ -1,5 +1,7 @@
-//! Report contexts: one `Serialize` value per report, built from the loaded case, that
-//! every renderer (text, Markdown, HTML, JSON, iCalendar) draws from.
+//! Report contexts: one `Serialize` value per report, built from a [`case::Case`] (or
+//! the loaded log), that every renderer (text, Markdown, HTML, JSON, iCalendar) draws from.
 
 pub mod agenda;
+pub mod case;
+pub mod objections;
 pub mod recap;
