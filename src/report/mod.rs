@@ -2,4 +2,5 @@
 //! every renderer (text, Markdown, HTML, JSON, iCalendar) draws from.
 
 pub mod agenda;
+pub mod commitments;
 pub mod recap;
