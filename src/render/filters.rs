@@ -43,14 +43,14 @@ pub fn pad(value: &str, kwargs: Kwargs, _: &State) -> tera::TeraResult<String> {
 }
 
 /// `{{ rows | widest(key="id", min=2) }}`: the most characters the `key` field takes
-/// in any row of a list, at least `min` (a column's width).
+/// in any row of a list, at least `min` (a column's width); a null cell counts as empty.
 pub fn widest(value: &Value, kwargs: Kwargs, _: &State) -> tera::TeraResult<usize> {
     let key = kwargs.must_get::<&str>("key")?;
     let min = kwargs.get::<usize>("min")?.unwrap_or(0);
     let mut width = min;
     if let Some(rows) = value.as_array() {
         for row in rows {
-            if let Some(cell) = row.get_from_path(key) {
+            if let Some(cell) = row.get_from_path(key).filter(|c| !c.is_none()) {
                 let text = cell
                     .as_str()
                     .map_or_else(|| cell.to_string(), str::to_string);

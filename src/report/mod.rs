@@ -3,5 +3,6 @@
 
 pub mod agenda;
 pub mod case;
+pub mod commitments;
 pub mod objections;
 pub mod recap;

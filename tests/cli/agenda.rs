@@ -217,3 +217,92 @@ fn the_recap_never_shows_a_private_moment_and_says_when_there_is_nothing() {
         "Recap: Mara Chen's 1:1 with Tess Obi, 2026-10-20\n\nAlso\n- Asked to own relevance for the org (scope, Search)\n\nWho owes what by when\n- Mara Chen: Draft the ownership note — by 2026-11-01\n- Priya: Share the eval docs — no date set\n"
     );
 }
+
+#[test]
+fn the_agenda_recap_and_commitments_templates_can_be_overridden_by_name() {
+    let (dir, path) = log();
+    let templates = dir.path().join("templates");
+    fs::create_dir(&templates).expect("mkdir");
+    fs::write(
+        templates.join("agenda.md"),
+        "AGENDA {{ manager_first }} {{ overdue }}\n",
+    )
+    .expect("write");
+    fs::write(
+        templates.join("recap.txt"),
+        "RECAP {{ date }}: {{ decisions | length }}\n",
+    )
+    .expect("write");
+    fs::write(templates.join("commitments.txt"), "OWED {{ open }}\n").expect("write");
+    let dir_arg = templates.to_str().expect("utf-8");
+    promo()
+        .log(&path)
+        .args(["agenda", "--format", "md", "--templates", dir_arg])
+        .run()
+        .ok()
+        .stdout_has("AGENDA Tess 2\n");
+    promo()
+        .log(&path)
+        .args([
+            "recap",
+            "--format",
+            "text",
+            "--date",
+            "2026-10-06",
+            "--templates",
+            dir_arg,
+        ])
+        .run()
+        .ok()
+        .stdout_has("RECAP 2026-10-06: 1\n");
+    promo()
+        .log(&path)
+        .args(["commitments", "--templates", dir_arg])
+        .run()
+        .ok()
+        .stdout_has("OWED 5\n");
+}
+
+#[test]
+fn context_prints_what_the_templates_see_and_nothing_private() {
+    let (_dir, path) = log();
+    for args in [
+        &["agenda", "--context"][..],
+        &["recap", "--context", "--date", "2026-11-18"],
+    ] {
+        let out = promo()
+            .log(&path)
+            .args(args.iter().copied())
+            .run()
+            .ok()
+            .stdout();
+        let value: serde_json::Value = serde_json::from_str(&out).expect("json");
+        assert!(value.is_object(), "{args:?}: {out}");
+        assert!(!out.contains("PRIVATE-CANARY"), "{args:?}: {out}");
+    }
+    let out = promo()
+        .log(&path)
+        .args(["agenda", "--context"])
+        .run()
+        .ok()
+        .stdout();
+    let value: serde_json::Value = serde_json::from_str(&out).expect("json");
+    assert_eq!(value["manager_first"], "Tess");
+    assert_eq!(value["pending"][0]["id"], "m001.2");
+    let out = promo()
+        .log(&path)
+        .args(["commitments", "--context"])
+        .run()
+        .ok()
+        .stdout();
+    let value: serde_json::Value = serde_json::from_str(&out).expect("json");
+    assert_eq!(value["open"], 5);
+    let private: Vec<&serde_json::Value> = value["commitments"]
+        .as_array()
+        .expect("rows")
+        .iter()
+        .filter(|r| r["private"] == true)
+        .collect();
+    assert_eq!(private.len(), 1);
+    assert!(private[0]["moment_what"].is_null(), "{out}");
+}
