@@ -14,9 +14,10 @@
 //!    tail and report the first block that was not drawn completely.
 //!
 //! Text is real, searchable text in embedded, subset DejaVu Sans (regular and bold),
-//! wrapped by measured glyph advances. Characters neither face has are drawn as U+FFFD
-//! and listed in [`LayoutReport::missing_glyphs`]. The same input always gives the same
-//! bytes.
+//! wrapped by measured glyph advances. Characters neither face has come from fallback
+//! faces ([`FontOptions`]: a font file, then system fonts in a fixed order); what no font
+//! has is drawn as U+FFFD and listed in [`LayoutReport::missing_glyphs`]. Right-to-left
+//! runs are drawn in visual order. The same input always gives the same bytes.
 //!
 //! Files: `font.rs` (embedded faces, glyph coverage, measuring), `wrap.rs` (line
 //! breaking), `layout.rs` (geometry, type scale, fitting), `page.rs` (printpdf ops and
