@@ -24,6 +24,7 @@ mod premortem;
 mod privacy;
 mod restate;
 mod rewrite_safety;
+mod scripts;
 mod shell;
 mod stress;
 mod templates_sandbox;

@@ -176,7 +176,7 @@ impl Unit {
         m: &Measurer,
     ) -> f32 {
         let lh = line_height(size);
-        let regular = &m.fonts().regular;
+        let regular = &m.fonts().base.regular;
         let asc = regular.ascent * size;
         let desc = regular.descent * size;
         let first_baseline = top + (lh - asc - desc) / 2.0 + asc;
@@ -876,7 +876,7 @@ fn assemble(pass: &Pass, geo: &Geometry, m: &Measurer, shown: &[usize]) -> Layou
 /// outside the box is not drawn.
 fn confine(cmds: Vec<Cmd>, geo: &Geometry, m: &Measurer, report: &mut LayoutReport) -> Vec<Cmd> {
     let eps = 0.01;
-    let regular = &m.fonts().regular;
+    let regular = &m.fonts().base.regular;
     cmds.into_iter()
         .filter_map(|c| match c {
             Cmd::Text {

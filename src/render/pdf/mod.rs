@@ -14,9 +14,10 @@
 //!    tail and report the first block that was not drawn completely.
 //!
 //! Text is real, searchable text in embedded, subset DejaVu Sans (regular and bold),
-//! wrapped by measured glyph advances. Characters neither face has are drawn as U+FFFD
-//! and listed in [`LayoutReport::missing_glyphs`]. The same input always gives the same
-//! bytes.
+//! wrapped by measured glyph advances. Characters neither face has come from fallback
+//! faces ([`FontOptions`]: a font file, then system fonts in a fixed order); what no font
+//! has is drawn as U+FFFD and listed in [`LayoutReport::missing_glyphs`]. Right-to-left
+//! runs are drawn in visual order. The same input always gives the same bytes.
 //!
 //! Files: `font.rs` (embedded faces, glyph coverage, measuring), `wrap.rs` (line
 //! breaking), `layout.rs` (geometry, type scale, fitting), `page.rs` (printpdf ops and
@@ -122,6 +123,35 @@ pub struct LayoutReport {
     pub cut_at_block: Option<usize>,
 }
 
+/// Where the glyphs the embedded DejaVu Sans lacks (CJK, emoji, …) come from.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct FontOptions {
+    /// A font file tried first (`--font FILE`, or `font` in the config file).
+    pub file: Option<std::path::PathBuf>,
+    /// Whether installed system fonts (found with fontconfig) are tried after it.
+    pub system: bool,
+}
+
+impl FontOptions {
+    /// The default: the process-wide font file (see [`set_font_file`]) and system fonts.
+    pub fn standard() -> Self {
+        Self {
+            file: FONT_FILE.get().cloned(),
+            system: true,
+        }
+    }
+}
+
+static FONT_FILE: std::sync::OnceLock<std::path::PathBuf> = std::sync::OnceLock::new();
+
+/// Sets the font file every later [`render`] in this process tries first (the
+/// `--font` option); checks that it loads. Only the first call has an effect.
+pub fn set_font_file(path: &std::path::Path) -> Result<(), PdfError> {
+    font::check_font_file(path)?;
+    let _ = FONT_FILE.set(path.to_path_buf());
+    Ok(())
+}
+
 /// Why [`render`] failed.
 #[derive(Debug, thiserror::Error)]
 pub enum PdfError {
@@ -130,6 +160,14 @@ pub enum PdfError {
     FontParse {
         /// File name of the font.
         font: &'static str,
+    },
+    /// The configured font file could not be read or parsed.
+    #[error("cannot use the font {}: {reason}", path.display())]
+    FontFile {
+        /// The font file.
+        path: std::path::PathBuf,
+        /// What went wrong.
+        reason: String,
     },
     /// The PDF could not be serialized.
     #[error("could not write the pdf: {reason}")]
@@ -142,14 +180,63 @@ pub enum PdfError {
 /// Renders `page` onto exactly one page of `paper`: returns the PDF bytes and what the
 /// layout had to do to fit.
 pub fn render(page: &Page, paper: Paper) -> Result<(Vec<u8>, LayoutReport), PdfError> {
-    let fonts = font::fonts()?;
-    let measurer = font::Measurer::new(fonts);
+    render_with(page, paper, &FontOptions::standard())
+}
+
+/// [`render`] with explicit fallback-font options.
+pub fn render_with(
+    page: &Page,
+    paper: Paper,
+    opts: &FontOptions,
+) -> Result<(Vec<u8>, LayoutReport), PdfError> {
+    let fonts = font::font_set(font::fonts()?, page_chars(page), opts)?;
+    let measurer = font::Measurer::new(&fonts);
     let geo = layout::Geometry::new(paper);
     let laid = layout::fit(page, &geo, &measurer);
     let info = page::DocInfo {
         title: &page.title,
         subject: &page.subtitle,
     };
-    let bytes = page::write(&laid.cmds, &geo, &info, fonts)?;
+    let bytes = page::write(&laid.cmds, &geo, &info, &fonts)?;
     Ok((bytes, laid.report))
+}
+
+/// Every character `page` may draw (the fixed strings the layout adds are Latin).
+fn page_chars(page: &Page) -> impl Iterator<Item = char> + '_ {
+    let texts = page.blocks.iter().flat_map(|b| -> Vec<&str> {
+        match b {
+            Block::Heading(t) => vec![t],
+            Block::Paragraph { text, bold_lead } => std::iter::once(text.as_str())
+                .chain(bold_lead.as_deref())
+                .collect(),
+            Block::Table {
+                headers,
+                rows,
+                more,
+                ..
+            } => headers
+                .iter()
+                .chain(rows.iter().flatten())
+                .map(String::as_str)
+                .chain(more.as_deref())
+                .collect(),
+            Block::List { items, more, .. } => items
+                .iter()
+                .flat_map(|i| {
+                    [i.lead.as_str(), i.text.as_str()]
+                        .into_iter()
+                        .chain(i.detail.as_deref())
+                })
+                .chain(more.as_deref())
+                .collect(),
+        }
+    });
+    [
+        page.title.as_str(),
+        page.subtitle.as_str(),
+        page.footer.as_str(),
+    ]
+    .into_iter()
+    .chain(texts)
+    .flat_map(str::chars)
 }

@@ -10,7 +10,7 @@ use printpdf::{
 };
 
 use super::PdfError;
-use super::font::{Face, Fonts};
+use super::font::{Face, FontSet};
 use super::layout::{Cmd, Geometry, Rgb};
 
 /// Document information written to the PDF's Info dictionary.
@@ -29,9 +29,9 @@ pub(super) fn write(
     cmds: &[Cmd],
     geo: &Geometry,
     info: &DocInfo<'_>,
-    fonts: &Fonts,
+    fonts: &FontSet,
 ) -> Result<Vec<u8>, PdfError> {
-    let ids = font_ids(cmds);
+    let ids = font_ids(cmds, fonts);
     let mut doc = PdfDocument::new(info.title);
     doc.metadata.info.subject = info.subject.to_string();
     doc.metadata.info.creator = "promo".to_string();
@@ -127,9 +127,9 @@ fn find_from(hay: &[u8], needle: &[u8], from: usize) -> Option<usize> {
 
 /// A font resource name per face used, derived from the characters drawn with it, so
 /// it is stable for the same content (it doubles as the six-letter subset tag).
-fn font_ids(cmds: &[Cmd]) -> Vec<(Face, FontId)> {
+fn font_ids(cmds: &[Cmd], fonts: &FontSet) -> Vec<(Face, FontId)> {
     let mut ids: Vec<(Face, FontId)> = Vec::new();
-    for face in [Face::Regular, Face::Bold] {
+    for face in fonts.faces() {
         let chars: BTreeSet<char> = cmds
             .iter()
             .filter_map(|c| match c {
@@ -144,6 +144,7 @@ fn font_ids(cmds: &[Cmd]) -> Vec<(Face, FontId)> {
         let seed = match face {
             Face::Regular => 0x5245_4755_4c41_5221,
             Face::Bold => 0x424f_4c44_424f_4c44,
+            Face::Fallback(n) => 0x4641_4c4c_4241_4300 | u64::from(n),
         };
         let mut bytes = Vec::new();
         for c in &chars {
@@ -155,8 +156,10 @@ fn font_ids(cmds: &[Cmd]) -> Vec<(Face, FontId)> {
             tag.push(char::from(b'A' + (h % 26) as u8));
             h /= 26;
         }
-        if ids.iter().any(|(_, id)| id.0 == tag) {
-            tag.replace_range(5..6, if tag.ends_with('Z') { "Y" } else { "Z" });
+        let mut bump = 0u8;
+        while ids.iter().any(|(_, id)| id.0 == tag) {
+            tag.replace_range(5..6, &char::from(b'A' + bump % 26).to_string());
+            bump += 1;
         }
         ids.push((face, FontId(tag)));
     }

@@ -8,7 +8,7 @@ use std::time::Instant;
 use lopdf::content::Content;
 use lopdf::{Document, Object};
 
-use super::font::{Face, Measurer, fonts};
+use super::font::{Face, FontSet, Measurer, fonts};
 use super::layout::{Geometry, Kind, fit};
 use super::*;
 
@@ -176,9 +176,13 @@ fn extract(bytes: &[u8]) -> String {
     doc.extract_text(&[1]).expect("lopdf extracts text")
 }
 
+/// Renders with the embedded faces only, so these tests do not depend on installed fonts.
 fn render_ok(page: &Page, paper: Paper) -> (Vec<u8>, LayoutReport) {
-    render(page, paper).expect("render succeeds")
+    render_with(page, paper, &FontOptions::default()).expect("render succeeds")
 }
+
+/// The CJK collection CI installs (`fonts-noto-cjk`).
+const NOTO_CJK: &str = "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc";
 
 // ---------------------------------------------------------------------------
 // Pages
@@ -580,7 +584,8 @@ fn sample_fits_one_page_with_nothing_dropped() {
 
 #[test]
 fn text_stays_inside_the_margins_and_measured_widths_fit() {
-    let m = Measurer::new(fonts().expect("fonts"));
+    let set = FontSet::embedded(fonts().expect("fonts"));
+    let m = Measurer::new(&set);
     let f = fonts().expect("fonts");
     let mut pages = vec![("sample", sample_page())];
     pages.extend(stress_pages());
@@ -662,6 +667,63 @@ fn missing_glyphs_are_drawn_visibly_and_reported() {
         .find(|s| s.text.contains('\u{FFFD}'))
         .expect("replacement drawn");
     assert!(run.pdf_width > 0.0);
+}
+
+#[test]
+fn system_fonts_draw_what_dejavu_lacks() {
+    let page = missing_glyph_page();
+    let opts = FontOptions {
+        file: None,
+        system: true,
+    };
+    let (bytes, report) = render_with(&page, Paper::Letter, &opts).expect("render");
+    assert!(
+        !report.missing_glyphs.contains(&'中') && !report.missing_glyphs.contains(&'文'),
+        "CJK came from a system font: {report:?}"
+    );
+    let text = extract(&bytes);
+    assert!(text.contains("Team 中文"), "{text:?}");
+    let rb = read_back(&bytes);
+    assert!(
+        rb.base_fonts.values().any(|f| f.contains("CJK")),
+        "{:?}",
+        rb.base_fonts
+    );
+    // Same bytes again: the fallback choice does not depend on listing order.
+    let (again, _) = render_with(&page, Paper::Letter, &opts).expect("render");
+    assert!(again == bytes, "fallback output differs between runs");
+}
+
+#[test]
+fn a_font_file_is_tried_first_and_a_bad_one_is_an_error() {
+    let page = missing_glyph_page();
+    let opts = FontOptions {
+        file: Some(NOTO_CJK.into()),
+        system: false,
+    };
+    let (bytes, report) = render_with(&page, Paper::Letter, &opts).expect("render");
+    assert_eq!(report.missing_glyphs, vec!['🚀']);
+    assert!(extract(&bytes).contains("中文 too"));
+    let bad = FontOptions {
+        file: Some("/nonexistent/font.ttf".into()),
+        system: false,
+    };
+    let err = render_with(&page, Paper::Letter, &bad).expect_err("missing font file");
+    assert!(
+        err.to_string()
+            .starts_with("cannot use the font /nonexistent/font.ttf: "),
+        "{err}"
+    );
+    let not_a_font = FontOptions {
+        file: Some(std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("Cargo.toml")),
+        system: false,
+    };
+    let err = render_with(&page, Paper::Letter, &not_a_font).expect_err("not a font");
+    assert!(
+        err.to_string()
+            .ends_with("Cargo.toml: not a TrueType/OpenType font"),
+        "{err}"
+    );
 }
 
 /// Writes the sample's bytes where the parent test asks (only when run as a child).
@@ -892,7 +954,8 @@ fn shrinks_type_before_dropping_anything() {
 
 #[test]
 fn drops_from_the_largest_block_first() {
-    let m = Measurer::new(fonts().expect("fonts"));
+    let set = FontSet::embedded(fonts().expect("fonts"));
+    let m = Measurer::new(&set);
     let geo = Geometry::new(Paper::Letter);
     let items = |n: usize, tag: &str| {
         (0..n)
@@ -921,7 +984,8 @@ fn drops_from_the_largest_block_first() {
 
 #[test]
 fn headings_are_never_orphaned() {
-    let m = Measurer::new(fonts().expect("fonts"));
+    let set = FontSet::embedded(fonts().expect("fonts"));
+    let m = Measurer::new(&set);
     // Empty sections: the heading is not drawn at all.
     let page = Page {
         title: "Orphans".to_string(),

@@ -1,6 +1,10 @@
 //! Line breaking by measured glyph widths: words wrap at spaces, words wider than the
 //! line are broken between characters, `\n` forces a break, and an optional line limit
-//! cuts the text with an ellipsis "…".
+//! cuts the text with an ellipsis "…". Lines are broken in logical order, then each
+//! line is put in visual order with the Unicode bidirectional algorithm, so Hebrew and
+//! Arabic runs read right to left inside left-to-right lines (widths do not change).
+
+use unicode_bidi::{Direction, Level};
 
 use super::font::{Face, Measurer, Resolved};
 
@@ -66,14 +70,14 @@ enum Token {
 
 /// Builds a line piece by piece, tracking its measured width.
 struct LineBuilder<'m> {
-    m: &'m Measurer,
+    m: &'m Measurer<'m>,
     size: f32,
     glyphs: Vec<Glyph>,
     width: f32,
 }
 
 impl<'m> LineBuilder<'m> {
-    fn new(m: &'m Measurer, size: f32) -> Self {
+    fn new(m: &'m Measurer<'m>, size: f32) -> Self {
         Self {
             m,
             size,
@@ -161,6 +165,7 @@ pub(super) fn wrap(
     max_lines: Option<usize>,
 ) -> Wrapped {
     let max_width = max_width.max(0.0);
+    let base = base_level(spans);
     let tokens = tokenize(m, spans);
     let mut lines: Vec<Vec<Glyph>> = Vec::new();
     let mut cur = LineBuilder::new(m, size);
@@ -247,7 +252,7 @@ pub(super) fn wrap(
         }
     }
     Wrapped {
-        lines: lines.iter().map(|g| to_line(m, g, size)).collect(),
+        lines: lines.iter().map(|g| to_line(m, g, size, base)).collect(),
         truncated,
     }
 }
@@ -270,11 +275,78 @@ fn add_ellipsis(m: &Measurer, glyphs: &mut Vec<Glyph>, size: f32, max_width: f32
     glyphs.push(ell);
 }
 
-/// Merges consecutive same-face glyphs into runs with measured offsets.
-fn to_line(m: &Measurer, glyphs: &[Glyph], size: f32) -> Line {
+/// The direction of a text: right to left when its first strong character is, else
+/// left to right (also for text with no strong character).
+fn base_level(spans: &[Span<'_>]) -> Level {
+    for span in spans {
+        match unicode_bidi::get_base_direction(span.text) {
+            Direction::Rtl => return Level::rtl(),
+            Direction::Ltr => return Level::ltr(),
+            Direction::Mixed => {}
+        }
+    }
+    Level::ltr()
+}
+
+/// Whether `c` is in a right-to-left script block (Hebrew, Arabic, Syriac, Thaana,
+/// N'Ko, Samaritan, Mandaic, their presentation forms, and the historic RTL planes).
+fn is_rtl_char(c: char) -> bool {
+    matches!(
+        u32::from(c),
+        0x0590..=0x08FF | 0xFB1D..=0xFDFF | 0xFE70..=0xFEFF | 0x1_0800..=0x1_0FFF | 0x1_E800..=0x1_EFFF
+    )
+}
+
+/// The mirrored form of a paired punctuation mark drawn inside a right-to-left run.
+fn mirrored(c: char) -> char {
+    match c {
+        '(' => ')',
+        ')' => '(',
+        '[' => ']',
+        ']' => '[',
+        '{' => '}',
+        '}' => '{',
+        '<' => '>',
+        '>' => '<',
+        '«' => '»',
+        '»' => '«',
+        '‹' => '›',
+        '›' => '‹',
+        other => other,
+    }
+}
+
+/// `glyphs` (one line, logical order) in visual order: the bidi algorithm with the
+/// text's direction `base` (that of its first strong character); paired marks in
+/// right-to-left runs are mirrored. Lines without right-to-left text are unchanged.
+fn visual_order(glyphs: &[Glyph], base: Level) -> Vec<Glyph> {
+    if !glyphs.iter().any(|g| is_rtl_char(g.c)) {
+        return glyphs.to_vec();
+    }
+    let text: String = glyphs.iter().map(|g| g.c).collect();
+    let info = unicode_bidi::ParagraphBidiInfo::new(&text, Some(base));
+    let levels = info.reordered_levels_per_char(0..text.len());
+    if levels.len() != glyphs.len() {
+        return glyphs.to_vec();
+    }
+    unicode_bidi::ParagraphBidiInfo::reorder_visual(&levels)
+        .into_iter()
+        .filter_map(|i| {
+            let mut g = *glyphs.get(i)?;
+            if levels.get(i).is_some_and(|l| l.is_rtl()) {
+                g.c = mirrored(g.c);
+            }
+            Some(g)
+        })
+        .collect()
+}
+
+/// Puts a line's glyphs in visual order and merges consecutive same-face glyphs into
+/// runs with measured offsets.
+fn to_line(m: &Measurer, glyphs: &[Glyph], size: f32, base: Level) -> Line {
     let mut line = Line::default();
     let mut x = 0.0;
-    for g in glyphs {
+    for g in &visual_order(glyphs, base) {
         let w = m.char_em(g.face, g.c) * size;
         match line.runs.last_mut() {
             Some(run) if run.face == g.face => {
@@ -299,11 +371,12 @@ fn to_line(m: &Measurer, glyphs: &[Glyph], size: f32) -> Line {
 
 #[cfg(test)]
 mod tests {
-    use super::super::font::fonts;
+    use super::super::font::{FontSet, fonts};
     use super::*;
 
-    fn m() -> Measurer {
-        Measurer::new(fonts().expect("fonts"))
+    fn m() -> Measurer<'static> {
+        let set = Box::leak(Box::new(FontSet::embedded(fonts().expect("fonts"))));
+        Measurer::new(set)
     }
 
     fn text_of(line: &Line) -> String {
@@ -402,5 +475,25 @@ mod tests {
                 .lines
                 .is_empty()
         );
+    }
+
+    #[test]
+    fn right_to_left_runs_are_in_visual_order_inside_mixed_lines() {
+        let m = m();
+        let w = wrap(&m, &regular("Led דוד כהן's review"), 10.0, 1000.0, None);
+        assert_eq!(text_of(&w.lines[0]), "Led ןהכ דוד's review");
+        // Wrapped in logical order, each line reordered with the text's direction.
+        let narrow =
+            m.width(Face::Regular, "Led דוד", 10.0)
+                .max(m.width(Face::Regular, "כהן (peer)", 10.0))
+                + 1.0;
+        let w = wrap(&m, &regular("Led דוד כהן (peer)"), 10.0, narrow, None);
+        let lines: Vec<String> = w.lines.iter().map(text_of).collect();
+        assert_eq!(lines, ["Led דוד", "ןהכ (peer)"]);
+        // A right-to-left text mirrors its brackets and keeps its width.
+        let w = wrap(&m, &regular("שלום (עולם)"), 10.0, 1000.0, None);
+        assert_eq!(text_of(&w.lines[0]), "(םלוע) םולש");
+        let expect = m.width(Face::Regular, "שלום (עולם)", 10.0);
+        assert!((w.lines[0].width - expect).abs() < 1e-3);
     }
 }
