@@ -495,7 +495,7 @@ fn objection_rows(
             answer: clamp(&o.fix, 220),
         })
         .collect();
-    for (id, question, answer) in answered(log, evidence) {
+    for (id, question, answer) in crate::objections::answered(log, evidence) {
         // Answered questions fill the section to four rows; open gaps may take all five.
         if rows.len() >= 4 {
             break;
@@ -512,95 +512,6 @@ fn objection_rows(
         });
     }
     rows
-}
-
-/// The questions a committee asks of every packet, with the answer this evidence gives.
-fn answered(log: &Log, evidence: &Evidence<'_>) -> Vec<(&'static str, &'static str, String)> {
-    let mut out = Vec::new();
-    let top: Vec<&ScoredMoment<'_>> = evidence.top_examples().collect();
-    // The strongest of the widest-reaching top examples (the first in rank order).
-    let widest = top.iter().map(|m| m.moment.reach).max();
-    if let Some(widest) = widest.and_then(|reach| top.iter().find(|m| m.moment.reach == reach)) {
-        let beyond = evidence
-            .moments
-            .iter()
-            .filter(|m| m.moment.reach > crate::log::Reach::Team)
-            .count();
-        out.push((
-            "thin-scope",
-            "Is this bigger than the owner's own team?",
-            format!(
-                "{beyond} of {} moments reach beyond the team; the widest is {} ({}).",
-                evidence.moments.len(),
-                widest.moment.reach.label(),
-                widest.moment.id
-            ),
-        ));
-    }
-    let decisions = evidence.count_tag(crate::log::Tag::Decision);
-    out.push((
-        "execution-not-judgment",
-        "Is this judgment, or execution?",
-        format!(
-            "{decisions} of {} moments are decisions, and {} of the {} top examples open with the call made.",
-            evidence.moments.len(),
-            top.iter()
-                .filter(|m| crate::evidence::wording::opening(&m.moment.what) == crate::evidence::wording::Opening::Decision)
-                .count(),
-            top.len()
-        ),
-    ));
-    let quarters: std::collections::BTreeSet<(i32, u32)> = evidence
-        .moments
-        .iter()
-        .map(|m| {
-            (
-                chrono::Datelike::year(&m.moment.date),
-                chrono::Datelike::month0(&m.moment.date) / 3,
-            )
-        })
-        .collect();
-    out.push((
-        "single-project",
-        "Is this one hero project?",
-        format!(
-            "Evidence spans {} projects and {} quarters.",
-            evidence.projects.len(),
-            quarters.len()
-        ),
-    ));
-    let quantified = top
-        .iter()
-        .filter(|m| {
-            m.moment
-                .impact
-                .as_deref()
-                .is_some_and(impact::is_quantified)
-        })
-        .count();
-    out.push((
-        "no-metric",
-        "Where are the numbers?",
-        format!(
-            "{quantified} of the {} top examples carry a measured outcome.",
-            top.len()
-        ),
-    ));
-    let sponsor_quotes = evidence
-        .moments
-        .iter()
-        .flat_map(|m| m.moment.quotes.iter())
-        .filter(|q| q.role.is_sponsor())
-        .count();
-    out.push((
-        "no-sponsor-signal",
-        "Does the manager back this?",
-        format!(
-            "{sponsor_quotes} quotes from {} and the skip-level are on record.",
-            log.manager
-        ),
-    ));
-    out
 }
 
 impl crate::render::Report for Packet {
