@@ -175,7 +175,7 @@ pub fn run(args: &ImportArgs, ctx: &mut Ctx) -> Result<u8, Error> {
 
 /// The notes as text; a file that is not UTF-8 is refused at its first bad byte.
 fn read_notes(args: &ImportArgs) -> Result<String, Error> {
-    let bytes = std::fs::read(&args.file).map_err(|source| Error::read(&args.file, source))?;
+    let bytes = crate::source::read_input(&args.file)?;
     String::from_utf8(bytes).map_err(|error| {
         let valid = &error.as_bytes()[..error.utf8_error().valid_up_to()];
         let valid = String::from_utf8_lossy(valid);

@@ -13,8 +13,11 @@ pub fn register(tera: &mut tera::Tera) {
 }
 
 /// `{{ text | paint(style="bold") }}`: wraps text in an ANSI style (`bold`, `red`,
-/// `green`, `dim`) when the context's `color` is true; unchanged otherwise.
-pub fn paint(value: &str, kwargs: Kwargs, state: &State) -> tera::TeraResult<String> {
+/// `green`, `dim`) when the context's `color` is true; unchanged otherwise. The text
+/// is neutralised with [`super::escape::terminal`] here and the result marked safe,
+/// so the style's own escape codes survive the text engine's escaper and the log's
+/// never reach the terminal.
+pub fn paint(value: &str, kwargs: Kwargs, state: &State) -> tera::TeraResult<Value> {
     let style = kwargs.must_get::<&str>("style")?;
     let on = state.get::<bool>("color")?.unwrap_or(false);
     let code = match style {
@@ -28,11 +31,13 @@ pub fn paint(value: &str, kwargs: Kwargs, state: &State) -> tera::TeraResult<Str
             )));
         }
     };
-    Ok(if on {
+    let value = super::escape::terminal(value);
+    let painted = if on {
         format!("\x1b[{code}m{value}\x1b[0m")
     } else {
-        value.to_string()
-    })
+        value
+    };
+    Ok(Value::safe_string(&painted))
 }
 
 /// `{{ text | pad(width=12) }}`: text followed by spaces up to `width` characters.
