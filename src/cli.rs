@@ -37,6 +37,9 @@ pub struct Global {
     /// A directory whose templates override the built-in ones by name [default: the config file's `templates`].
     #[arg(long, value_name = "DIR", global = true)]
     pub templates: Option<PathBuf>,
+    /// A font file (TTF, OTF or TTC) the PDF tries first for every glyph, before the embedded DejaVu fallbacks and system fonts [default: the config file's `font`].
+    #[arg(long, value_name = "FILE", global = true)]
+    pub font: Option<PathBuf>,
     /// Which options the command line gave (not an option: lets the config file fill only the rest).
     #[command(flatten)]
     pub given: Given,

@@ -27,6 +27,8 @@ struct RawConfig {
     ladder: Option<String>,
     #[serde(default)]
     templates: Option<String>,
+    #[serde(default)]
+    font: Option<String>,
 }
 
 /// Paper size, as the config file names it.
@@ -49,6 +51,8 @@ pub struct Config {
     pub ladder: Option<PathBuf>,
     /// The default templates directory.
     pub templates: Option<PathBuf>,
+    /// The font file the PDF tries first.
+    pub font: Option<PathBuf>,
 }
 
 impl Config {
@@ -106,6 +110,7 @@ impl Config {
             }),
             ladder: resolve(raw.ladder),
             templates: resolve(raw.templates),
+            font: resolve(raw.font),
         })
     }
 }
@@ -215,7 +220,7 @@ mod tests {
         let error = config("Config(lgo: \"x.ron\")").expect_err("unknown field");
         assert!(
             error.to_string().ends_with(
-                "unknown field `lgo`; the fields are `log`, `paper`, `ladder`, `templates`"
+                "unknown field `lgo`; the fields are `log`, `paper`, `ladder`, `templates`, `font`"
             ),
             "{error}"
         );

@@ -57,6 +57,8 @@ pub struct Settings {
     pub ladder: Option<PathBuf>,
     /// The directory whose templates override the built-in ones.
     pub templates: Option<PathBuf>,
+    /// The font file the PDF tries first (`--font`, else the config file's `font`).
+    pub font: Option<PathBuf>,
     /// Paper size for PDF and HTML printing.
     pub paper: Paper,
     /// Whether to colour standard output (`--color`, `NO_COLOR`, a terminal).
@@ -95,6 +97,7 @@ impl Settings {
                 .templates
                 .clone()
                 .or_else(|| config.templates.clone()),
+            font: global.font.clone().or_else(|| config.font.clone()),
             paper,
             color: crate::color::enabled(global.color, env.stdout_is_terminal),
             width: width_of(env.columns.as_deref()),

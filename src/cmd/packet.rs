@@ -30,6 +30,11 @@ pub fn run(args: &PacketArgs, ctx: &mut Ctx) -> Result<u8, Error> {
     let paper = ctx.paper;
     packet.fit_print(paper == Paper::A4);
     let templates = Templates::load(ctx.templates.as_deref())?;
+    if format == Format::Pdf
+        && let Some(font) = &ctx.font
+    {
+        render::pdf::set_font_file(font).map_err(|e| Error::Pdf(e.to_string()))?;
+    }
     let rendered = render::renderer(format, &templates, paper).render(&packet)?;
     if packet.map_more > 0 && format != Format::Json {
         ctx.note(&format!(

@@ -99,3 +99,50 @@ fn mixed_script_pdf_is_byte_identical_across_runs() {
     let (b, _) = packet_pdf(&log, &[]);
     assert!(a == b, "two runs differ");
 }
+
+/// `--font FILE` is the font the PDF tries first: a CJK face given by hand is embedded;
+/// a file that is no font is refused with its path, and nothing is written.
+#[test]
+fn the_font_option_chooses_the_font_and_refuses_a_non_font() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let log = mixed_log(dir.path());
+    let cjk = "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc";
+    assert!(
+        Path::new(cjk).is_file(),
+        "fonts-noto-cjk must be installed (.ci/run installs it)"
+    );
+    let out = dir.path().join("packet.pdf");
+    promo()
+        .log(&log)
+        .args(["--font", cjk, "packet", "-o"])
+        .args([&out])
+        .run()
+        .ok();
+    let fonts = Command::new("pdffonts")
+        .arg(&out)
+        .output()
+        .expect("pdffonts (poppler-utils) must be installed");
+    let fonts = String::from_utf8_lossy(&fonts.stdout);
+    assert!(
+        fonts.contains("NotoSansCJK"),
+        "the given font is embedded:\n{fonts}"
+    );
+
+    let bogus = dir.path().join("not-a-font.ttf");
+    std::fs::write(&bogus, "plain text, not a font").expect("write");
+    let refused = dir.path().join("refused.pdf");
+    let run = promo()
+        .log(&log)
+        .args(["packet", "--font"])
+        .args([&bogus])
+        .args(["-o"])
+        .args([&refused])
+        .run();
+    let stderr = run.stderr();
+    assert_eq!(run.0.status.code(), Some(1), "{stderr}");
+    assert!(
+        stderr.contains(&format!("cannot use the font {}", bogus.display())),
+        "{stderr}"
+    );
+    assert!(!refused.exists(), "nothing written");
+}
