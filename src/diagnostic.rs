@@ -8,6 +8,7 @@ use serde::Serialize;
 use crate::log::outline::Span;
 use crate::log::problem::Problem;
 pub use crate::log::problem::Severity;
+use crate::render::escape::terminal;
 use crate::source::Source;
 
 /// One problem and where it is.
@@ -91,13 +92,15 @@ impl Diagnostic {
 /// Writes `path:line:col: label: message`, the line, and carets under the span.
 fn snippet(out: &mut String, source: &Source, span: &Span, label: &str, message: &str) {
     let start = source.position(span.start);
-    let _ = writeln!(
-        out,
+    // The message and the line quote the log: a control or bidi character in it is
+    // shown escaped, never sent to the terminal.
+    let header = format!(
         "{}:{}:{}: {label}: {message}",
         source.path().display(),
         start.line,
         start.col
     );
+    let _ = writeln!(out, "{}", terminal(&header));
     let line = source.line_text(start.line);
     if line.is_empty() && start.line > source.line_count() {
         return;
@@ -113,15 +116,36 @@ fn snippet(out: &mut String, source: &Source, span: &Span, label: &str, message:
     // the culprit, so the caret still points at it.
     let (line, first_col) = window(line, start.col, width);
     let width = width.min(WINDOW_CHARS);
-    // Keep tabs so the caret lines up under tabbed source.
-    let pad: String = line
-        .chars()
-        .take(start.col - first_col)
-        .map(|c| if c == '\t' { '\t' } else { ' ' })
-        .collect();
+    // Keep tabs so the caret lines up under tabbed source; an escaped character takes
+    // as many columns as its escape.
+    let before = start.col - first_col;
+    let mut pad = String::new();
+    let mut caret = 0;
+    let mut shown = String::with_capacity(line.len());
+    for (i, c) in line.chars().enumerate() {
+        let text = if c == '\t' {
+            "\t".to_string()
+        } else {
+            terminal(c.encode_utf8(&mut [0; 4]))
+        };
+        let cols = text.chars().count();
+        if i < before {
+            pad.push_str(&if c == '\t' {
+                "\t".to_string()
+            } else {
+                " ".repeat(cols)
+            });
+        } else if i < before + width {
+            caret += cols;
+        }
+        shown.push_str(&text);
+    }
+    // A span past the end of the line (a missing closing bracket) still gets its carets.
+    let len = line.chars().count();
+    caret += (before + width).saturating_sub(len.max(before));
     let _ = writeln!(out, "{:gutter$} |", "");
-    let _ = writeln!(out, "{} | {line}", start.line);
-    let _ = writeln!(out, "{:gutter$} | {pad}{}", "", "^".repeat(width));
+    let _ = writeln!(out, "{} | {shown}", start.line);
+    let _ = writeln!(out, "{:gutter$} | {pad}{}", "", "^".repeat(caret));
 }
 
 /// The most characters of a source line a diagnostic shows.

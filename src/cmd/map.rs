@@ -34,7 +34,8 @@ pub fn run(args: &MapArgs, ctx: &mut Ctx) -> Result<u8, Error> {
         }
         _ if log.moments.is_empty() => nothing_to_rank(&log, &path.display().to_string()),
         ReportFormat::Md => markdown::render(&log, &map),
-        ReportFormat::Text => text::render(&log, &map, ctx.width),
+        // The map's text has no styling of its own, so the whole of it is neutralised.
+        ReportFormat::Text => crate::render::escape::terminal(&text::render(&log, &map, ctx.width)),
     };
     ctx.print(&output)?;
     Ok(0)

@@ -450,3 +450,74 @@ fn line_endings_and_a_full_disk_get_exact_messages() {
     );
     assert_eq!(fs::read_to_string(&path).expect("read"), body);
 }
+
+/// Item 6: escape sequences and bidi overrides in the log (an imported doc can carry
+/// them) never reach the terminal: every human-facing text and Markdown output shows
+/// them escaped, and `check` echoes a source line with them escaped, caret aligned.
+#[test]
+fn control_and_bidi_characters_never_reach_the_terminal() {
+    let hostile = "\u{1b}[2J\u{1b}]52;c;cHduZWQ=\u{7}\u{9b}31m\u{202e}evil\u{8}";
+    let text = fs::read_to_string(fixture("strong-pm.ron"))
+        .expect("fixture")
+        .replace("Decided to split", &format!("Decided{hostile} to split"))
+        .replace("Seller fee experiments", &format!("Seller{hostile} fees"))
+        .replace("\"Walk the iOS", &format!("\"Walk{hostile} the iOS"));
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("promo.ron");
+    fs::write(&path, &text).expect("write");
+    let commands: &[&[&str]] = &[
+        &["check"],
+        &["map"],
+        &["map", "--format", "md"],
+        &["objections"],
+        &["objections", "--format", "md"],
+        &["restate"],
+        &["premortem"],
+        &["premortem", "--format", "md"],
+        &["packet", "--format", "md"],
+        &["agenda"],
+        &["agenda", "--format", "md"],
+        &["recap", "--date", "2026-11-10"],
+        &["commitments"],
+        &["commitments", "--format", "md"],
+    ];
+    let bad = |s: &str| {
+        s.chars().find(|&c| {
+            (c.is_control() && c != '\n' && c != '\t')
+                || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+        })
+    };
+    for args in commands {
+        let run = promo()
+            .log(&path)
+            .args(["--color", "never"])
+            .args(args.iter().copied())
+            .run();
+        let out = String::from_utf8_lossy(&run.0.stdout).into_owned();
+        let err = run.stderr();
+        assert_eq!(run.0.status.code(), Some(0), "{args:?} failed:\n{err}");
+        if matches!(args[0], "map" | "commitments") {
+            assert!(
+                out.contains("\\u{1b}"),
+                "{args:?} shows the escape visibly:\n{out}"
+            );
+        }
+        assert_eq!(
+            bad(&out),
+            None,
+            "{args:?} printed a raw control character:\n{out}"
+        );
+        assert_eq!(
+            bad(&err),
+            None,
+            "{args:?} wrote a raw control character to stderr:\n{err}"
+        );
+    }
+    // An error on a line with them: the echoed line is escaped, the caret still under the culprit.
+    let broken = "Log(version: 1, owner: Person(name: \"A\u{1b}[2J\", level: \"L5\"), bogus: 1)\n";
+    fs::write(&path, broken).expect("write");
+    let run = promo().log(&path).args(["check"]).run();
+    let all = format!("{}{}", String::from_utf8_lossy(&run.0.stdout), run.stderr());
+    assert_eq!(bad(&all), None, "{all}");
+    assert!(all.contains("A\\u{1b}[2J"), "shown escaped:\n{all}");
+}

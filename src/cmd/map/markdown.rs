@@ -112,7 +112,8 @@ pub fn inline(text: &str) -> String {
     if digits > 0 && matches!(out[digits..].chars().next(), Some('.' | ')')) {
         out.insert(digits, '\\');
     }
-    out
+    // Control and bidi characters are shown escaped: Markdown is read in terminals too.
+    crate::render::escape::terminal(&out)
 }
 
 #[cfg(test)]
