@@ -85,7 +85,8 @@ impl Config {
     /// Parses a config file's text; relative paths in it are relative to its directory.
     pub fn parse(path: &Path, text: &str) -> Result<Self, Error> {
         let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-        if is_blank(text) {
+        // A config with nothing but white space and comments is an empty config.
+        if crate::log::ron::trivia::is_blank(text) {
             return Ok(Self {
                 path: Some(path.to_path_buf()),
                 ..Self::default()
@@ -127,23 +128,6 @@ fn resolve_path(dir: &Path, value: &str) -> PathBuf {
         path
     } else {
         dir.join(path)
-    }
-}
-
-/// A config with nothing but white space and comments is an empty config.
-fn is_blank(text: &str) -> bool {
-    let mut rest = text.trim_start();
-    loop {
-        if let Some(after) = rest.strip_prefix("//") {
-            rest = after.find('\n').map_or("", |i| &after[i..]).trim_start();
-        } else if let Some(after) = rest.strip_prefix("/*") {
-            match after.find("*/") {
-                Some(i) => rest = after[i + 2..].trim_start(),
-                None => return false,
-            }
-        } else {
-            return rest.is_empty();
-        }
     }
 }
 
