@@ -9,8 +9,8 @@ use crate::error::Error;
 use crate::evidence::Evidence;
 use crate::ladder::Ladder;
 use crate::log::load;
-use crate::packet::Packet;
 use crate::render::{self, Format, pdf::Paper, templates::Templates};
+use crate::report::packet::Packet;
 
 /// Builds and writes the packet.
 pub fn run(args: &PacketArgs, ctx: &mut Ctx) -> Result<u8, Error> {

@@ -5,4 +5,5 @@ pub mod agenda;
 pub mod case;
 pub mod commitments;
 pub mod objections;
+pub mod packet;
 pub mod recap;
