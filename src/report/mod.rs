@@ -6,4 +6,5 @@ pub mod case;
 pub mod commitments;
 pub mod objections;
 pub mod packet;
+pub mod premortem;
 pub mod recap;

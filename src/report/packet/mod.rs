@@ -14,6 +14,8 @@ mod signals;
 
 use serde::Serialize;
 
+use super::case::Case;
+use crate::error::Error;
 use crate::evidence::map;
 use crate::evidence::{Evidence, ScoredMoment};
 use crate::log::Log;
@@ -159,6 +161,20 @@ pub struct ObjectionRow {
 }
 
 impl Packet {
+    /// The packet of `case`: its evidence, objections and one-minute headline.
+    pub fn of(case: &Case) -> Result<Self, Error> {
+        let evidence = case.evidence();
+        let objections = case.objections(&evidence)?;
+        let headline = crate::restate::headline(&case.log, &evidence, &case.ladder);
+        Ok(Self::build(
+            &case.log,
+            &evidence,
+            &objections,
+            headline,
+            case.today,
+        ))
+    }
+
     /// Gathers the packet from the ranked evidence and the objections (attack order).
     pub fn build(
         log: &Log,

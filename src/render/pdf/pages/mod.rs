@@ -2,3 +2,4 @@
 //! [`Page`](super::Page) and implements [`Report`](crate::render::Report) for it.
 
 mod packet;
+mod premortem;
