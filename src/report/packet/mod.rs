@@ -1,9 +1,12 @@
 //! The one-page packet's context: everything the packet shows, gathered once from the
 //! ranked evidence and the objections, and rendered by every format alike.
 //!
-//! Built only from public evidence: private moments contribute a count and nothing
-//! else, so no template can reach their text. Long texts are shortened here, so every
-//! format (and a user's template) gets a page's worth, not an archive.
+//! The packet is shared: it speaks only to the calibration committee. Built only from
+//! public evidence, it holds nothing of private moments, not even their number; no
+//! moment ids (promo's bookkeeping, meaningless in the room); and no instruction to the
+//! owner (what to fix lives in `promo objections` and `promo premortem`). Long texts
+//! are shortened here, so every format (and a user's template) gets a page's worth,
+//! not an archive.
 //!
 //! Files: this one (the context and its building), `signals.rs` (manager, peer and
 //! outcome signals), `print.rs` (the HTML print stylesheet's font size). The PDF page
@@ -50,10 +53,8 @@ pub struct Packet {
     pub signals: Signals,
     /// The likely objections: open gaps first (attack order), then those already answered.
     pub objections: Vec<ObjectionRow>,
-    /// Private moments left out (a count, nothing else of them).
-    pub private_left_out: usize,
-    /// Public moments the packet was built from.
-    pub public_moments: usize,
+    /// Moments the packet was built from.
+    pub moments: usize,
     /// Paper size the page is laid out for: `letter` or `a4`.
     pub paper: String,
     /// Body font size, in points, at which the HTML's print stylesheet fits one page.
@@ -97,8 +98,6 @@ pub struct MapRow {
 /// A top example.
 #[derive(Clone, Debug, Serialize)]
 pub struct Example {
-    /// The moment's id.
-    pub id: String,
     /// Its date, `YYYY-MM-DD`.
     pub date: String,
     /// `decision`, `scope` or `leverage`.
@@ -156,7 +155,8 @@ pub struct ObjectionRow {
     pub question: String,
     /// `open` (a gap still to close) or `answered`.
     pub status: String,
-    /// The answer from the evidence, or the fix for an open gap.
+    /// What the evidence says: the answer, or for an open gap how far it goes (never
+    /// what the owner should do about it).
     pub answer: String,
 }
 
@@ -208,8 +208,7 @@ impl Packet {
             examples,
             signals: signals::signals(log, evidence),
             objections: objection_rows(log, evidence, objections),
-            private_left_out: log.private.len(),
-            public_moments: log.moments.len(),
+            moments: log.moments.len(),
             paper: "letter".into(),
             print_font_pt: print::PRINT_FONT_MAX,
         }
@@ -269,7 +268,6 @@ fn example(log: &Log, scored: &ScoredMoment<'_>) -> Example {
     let m = scored.moment;
     let vouchers = vouchers(log, m);
     Example {
-        id: m.id.clone(),
         date: m.date.to_string(),
         tag: m.tag.word().to_string(),
         reach: m.reach.label().to_string(),
@@ -282,13 +280,24 @@ fn example(log: &Log, scored: &ScoredMoment<'_>) -> Example {
     }
 }
 
+/// What an open gap's row says when its rule has no answer from the evidence.
+const NOT_ANSWERED: &str = "Not answered by the evidence yet.";
+
 /// Open gaps (fired objections, attack order), then the questions the evidence
-/// already answers, up to [`OBJECTION_ROWS`].
+/// already answers, up to [`OBJECTION_ROWS`]. An open gap shows what the evidence
+/// says on its question, not the owner's fix: the packet is for the committee.
 fn objection_rows(
     log: &Log,
     evidence: &Evidence<'_>,
     objections: &[Objection],
 ) -> Vec<ObjectionRow> {
+    let answered = crate::objections::answered(log, evidence);
+    let said = |id: &str| {
+        answered
+            .iter()
+            .find(|(rule, _, _)| *rule == id)
+            .map_or_else(|| NOT_ANSWERED.to_string(), |(_, _, answer)| answer.clone())
+    };
     let mut rows: Vec<ObjectionRow> = objections
         .iter()
         .take(OBJECTION_ROWS)
@@ -297,23 +306,23 @@ fn objection_rows(
             severity: o.severity.word().to_string(),
             question: clamp(&o.question, LINE_CHARS),
             status: "open".into(),
-            answer: clamp(&o.fix, 220),
+            answer: clamp(&said(o.id.id()), 220),
         })
         .collect();
-    for (id, question, answer) in crate::objections::answered(log, evidence) {
+    for (id, question, answer) in &answered {
         // Answered questions fill the section to four rows; open gaps may take all five.
         if rows.len() >= 4 {
             break;
         }
-        if objections.iter().any(|o| o.id.id() == id) {
+        if objections.iter().any(|o| o.id.id() == *id) {
             continue;
         }
         rows.push(ObjectionRow {
-            id: id.to_string(),
+            id: (*id).to_string(),
             severity: String::new(),
-            question: question.to_string(),
+            question: (*question).to_string(),
             status: "answered".into(),
-            answer: clamp(&answer, 220),
+            answer: clamp(answer, 220),
         });
     }
     rows

@@ -73,10 +73,7 @@ impl Packet {
             let text = format!("{} — {}", ex.what, ex.impact.as_deref().unwrap_or(""));
             h += lines(&text, pt, item_width) * line_mm(pt);
             h += lines(
-                &format!(
-                    "{} {} {} {} {}",
-                    ex.id, ex.date, ex.reach, ex.project, ex.vouched_by
-                ),
+                &format!("{} {} {} {}", ex.date, ex.reach, ex.project, ex.vouched_by),
                 0.86 * pt,
                 item_width,
             ) * line_mm(0.86 * pt);

@@ -52,7 +52,7 @@ impl Report for Packet {
         ];
         if self.map_more > 0 {
             blocks.push(Block::Paragraph {
-                text: format!("+{} more in the full map (promo map)", self.map_more),
+                text: format!("+{} more in the full map", self.map_more),
                 bold_lead: None,
             });
         }
@@ -109,37 +109,26 @@ impl Report for Packet {
                 })
                 .collect(),
             min_items: self.objections.len().min(1),
-            more: Some("+{n} more in promo objections".into()),
+            more: Some("+{n} more questions".into()),
         });
-        let mut footer = Vec::new();
-        if self.private_left_out > 0 {
-            footer.push(format!(
-                "{} private moment{} left out",
-                self.private_left_out,
-                if self.private_left_out == 1 { "" } else { "s" }
-            ));
-        }
-        footer.push(format!(
-            "built from {} public moment{} by promo",
-            self.public_moments,
-            if self.public_moments == 1 { "" } else { "s" }
-        ));
+        // Shared with the committee: the footer counts what the packet shows, never
+        // what it left out.
+        let footer = format!(
+            "Built from {} moment{} logged in 1:1s, by promo",
+            self.moments,
+            if self.moments == 1 { "" } else { "s" }
+        );
         Some(Page {
             title: o.name.clone(),
             subtitle: subtitle.join(" · "),
             blocks,
-            footer: footer.join(" · "),
+            footer,
         })
     }
 }
 
 fn example_detail(e: &Example) -> String {
-    let mut parts = vec![
-        e.id.clone(),
-        e.date.clone(),
-        e.reach.clone(),
-        e.project.clone(),
-    ];
+    let mut parts = vec![e.date.clone(), e.reach.clone(), e.project.clone()];
     if !e.vouched_by.is_empty() {
         parts.push(format!("vouched for by {}", e.vouched_by));
     }
