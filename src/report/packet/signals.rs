@@ -3,7 +3,7 @@
 
 use super::{Signal, Signals};
 use crate::evidence::{Evidence, impact, signal};
-use crate::log::{Log, Role};
+use crate::log::{Log, Quote, Role};
 use crate::text::{clamp, join_names};
 
 /// The packet's signals, read from the strongest moments first.
@@ -16,12 +16,7 @@ pub(super) fn signals(log: &Log, evidence: &Evidence<'_>) -> Signals {
     let manager = match sponsor {
         Some(q) => Signal {
             label: "Manager".into(),
-            text: format!(
-                "“{}” — {} ({})",
-                clamp(&q.text, 130),
-                clamp(&q.by, 40),
-                q.role.label()
-            ),
+            text: quoted(q),
             strong: true,
         },
         None => Signal {
@@ -33,19 +28,14 @@ pub(super) fn signals(log: &Log, evidence: &Evidence<'_>) -> Signals {
             strong: false,
         },
     };
-    let is_peer = |q: &&crate::log::Quote| matches!(q.role, Role::Peer | Role::Stakeholder);
+    let is_peer = |q: &&Quote| matches!(q.role, Role::Peer | Role::Stakeholder);
     let substantive = quotes()
         .filter(is_peer)
         .find(|q| signal::names_scope_or_leverage(&q.text));
     let peer = match (substantive, quotes().find(is_peer)) {
         (Some(q), _) => Signal {
             label: "Peers".into(),
-            text: format!(
-                "“{}” — {} ({})",
-                clamp(&q.text, 130),
-                clamp(&q.by, 40),
-                q.role.label()
-            ),
+            text: quoted(q),
             strong: true,
         },
         (None, Some(q)) => Signal {
@@ -115,4 +105,14 @@ pub(super) fn signals(log: &Log, evidence: &Evidence<'_>) -> Signals {
         aligned,
         verdict,
     }
+}
+
+/// A quote as a signal line: “text” — author (role).
+fn quoted(q: &Quote) -> String {
+    format!(
+        "“{}” — {} ({})",
+        clamp(&q.text, 130),
+        clamp(&q.by, 40),
+        q.role.label()
+    )
 }
