@@ -24,10 +24,10 @@ use promo::log::load;
 use promo::log::raw::RawLog;
 use promo::log::{Log, validate};
 use promo::objections::Objection;
-use promo::packet::Packet;
-use promo::premortem::Premortem;
 use promo::render::templates::Templates;
 use promo::render::{self, Format, pdf::Paper};
+use promo::report::packet::Packet;
+use promo::report::premortem::Premortem;
 use promo::source::Source;
 
 // The allocator the `promo` binary uses, so stage figures match the command's.

@@ -284,6 +284,8 @@ pub enum PremortemFormat {
     Md,
     /// A self-contained HTML page.
     Html,
+    /// A one-page PDF.
+    Pdf,
     /// JSON.
     Json,
 }
@@ -297,9 +299,15 @@ pub struct PremortemArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t = PremortemFormat::Text)]
     pub format: PremortemFormat,
+    /// Print the template context as JSON (same as `--format json`).
+    #[arg(long, conflicts_with = "format")]
+    pub context: bool,
     /// Write to this file (atomically) instead of standard output.
     #[arg(short = 'o', long = "output", value_name = "FILE")]
     pub output: Option<PathBuf>,
+    /// Paper size for PDF.
+    #[arg(long, value_enum, default_value_t = PaperArg::Letter)]
+    pub paper: PaperArg,
 }
 
 /// Output format of `restate`.

@@ -3,7 +3,7 @@
 //! committee will raise, a pre-mortem and a one-minute restatement.
 //!
 //! Data flows one way: [`log`] reads and validates the file, [`evidence`] scores and
-//! ranks it, [`objections`] finds the gaps, [`packet`] (and [`premortem`]) gather what a report shows,
+//! ranks it, [`objections`] finds the gaps, [`report`] gathers what each report shows,
 //! and [`render`] turns that context into Markdown, HTML, PDF or JSON.
 
 pub mod cli;
@@ -18,7 +18,6 @@ pub mod import;
 pub mod ladder;
 pub mod log;
 pub mod objections;
-pub mod packet;
 pub mod premortem;
 pub mod render;
 pub mod report;

@@ -124,6 +124,39 @@ fn print_context(ctx: &mut Ctx, report: &impl serde::Serialize) -> Result<u8, Er
     Ok(0)
 }
 
+/// A usage error when a binary format (PDF) would go to a terminal; checked before
+/// the log is read, so the person learns about `-o` first.
+fn refuse_binary_to_terminal(
+    ctx: &Ctx,
+    format: crate::render::Format,
+    output: Option<&Path>,
+    name: &str,
+) -> Result<(), Error> {
+    if format.is_binary() && output.is_none() && ctx.stdout_is_terminal {
+        return Err(Error::Usage(format!(
+            "refusing to write a PDF to the terminal: use `-o {name}.pdf` or redirect the output"
+        )));
+    }
+    Ok(())
+}
+
+/// Renders `report` in `format` with the settings' templates, paper and font.
+fn render_to<R: crate::render::Report>(
+    ctx: &Ctx,
+    report: &R,
+    format: crate::render::Format,
+) -> Result<crate::render::Rendered, Error> {
+    // Load the templates even for JSON and PDF, so a broken override directory is
+    // reported whatever the format.
+    let templates = crate::render::templates::Templates::load(ctx.templates.as_deref())?;
+    if format == crate::render::Format::Pdf
+        && let Some(font) = &ctx.font
+    {
+        crate::render::pdf::set_font_file(font).map_err(|e| Error::Pdf(e.to_string()))?;
+    }
+    crate::render::renderer(format, &templates, ctx.paper).render(report)
+}
+
 /// Renders template `NAME.EXT` of a report; the template also sees `color`, which the
 /// `paint` filter reads (on only for text on a colour terminal).
 fn render_report(

@@ -6,36 +6,17 @@ use std::path::Path;
 use super::Ctx;
 use crate::cli::{PacketArgs, PacketFormat};
 use crate::error::Error;
-use crate::evidence::Evidence;
-use crate::ladder::Ladder;
-use crate::log::load;
-use crate::packet::Packet;
-use crate::render::{self, Format, pdf::Paper, templates::Templates};
+use crate::render::{Format, pdf::Paper};
+use crate::report::{case::Case, packet::Packet};
 
 /// Builds and writes the packet.
 pub fn run(args: &PacketArgs, ctx: &mut Ctx) -> Result<u8, Error> {
     let format = format_of(args);
-    if format.is_binary() && args.output.is_none() && ctx.stdout_is_terminal {
-        return Err(Error::Usage(
-            "refusing to write a PDF to the terminal: use `-o packet.pdf` or redirect the output"
-                .into(),
-        ));
-    }
-    let (log, _source) = load::load(ctx.log()?, ctx.today)?;
-    let ladder = Ladder::load(ctx.ladder.as_deref())?;
-    let evidence = Evidence::rank(&log, ctx.today);
-    let objections = crate::objections::find(&log, &evidence, &ladder, ctx.today)?;
-    let headline = crate::restate::headline(&log, &evidence, &ladder);
-    let mut packet = Packet::build(&log, &evidence, &objections, headline, ctx.today);
-    let paper = ctx.paper;
-    packet.fit_print(paper == Paper::A4);
-    let templates = Templates::load(ctx.templates.as_deref())?;
-    if format == Format::Pdf
-        && let Some(font) = &ctx.font
-    {
-        render::pdf::set_font_file(font).map_err(|e| Error::Pdf(e.to_string()))?;
-    }
-    let rendered = render::renderer(format, &templates, paper).render(&packet)?;
+    super::refuse_binary_to_terminal(ctx, format, args.output.as_deref(), "packet")?;
+    let case = Case::open(ctx.log()?, ctx)?;
+    let mut packet = Packet::of(&case)?;
+    packet.fit_print(ctx.paper == Paper::A4);
+    let rendered = super::render_to(ctx, &packet, format)?;
     if packet.map_more > 0 && format != Format::Json {
         ctx.note(&format!(
             "note: {} lower-ranked projects left out of the evidence map to keep one page (it shows the top {}); see them all with `promo map`",

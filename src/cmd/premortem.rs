@@ -1,35 +1,26 @@
-//! `promo premortem`: the owner's plan for the months before submission.
+//! `promo premortem`: the owner's plan for the months before submission, as text,
+//! Markdown, HTML, a one-page PDF or its JSON context.
 
 use super::Ctx;
 use crate::cli::{PremortemArgs, PremortemFormat};
 use crate::error::Error;
-use crate::evidence::Evidence;
-use crate::ladder::Ladder;
-use crate::log::load;
-use crate::premortem::Premortem;
-use crate::render::templates::Templates;
-use crate::render::{Format, pdf};
+use crate::render::Format;
+use crate::report::{case::Case, premortem::Premortem};
 
 /// Runs `promo premortem`.
 pub fn run(args: &PremortemArgs, ctx: &mut Ctx) -> Result<u8, Error> {
-    let path = ctx.log()?.to_path_buf();
-    let (log, _) = load::load(&path, ctx.today)?;
-    let ladder = Ladder::load(ctx.ladder.as_deref())?;
-    let evidence = Evidence::rank(&log, ctx.today);
-    let objections = crate::objections::find(&log, &evidence, &ladder, ctx.today)?;
-    let submission = args.submission.unwrap_or(log.target.submission);
-    let report = Premortem::build(&log, &evidence, &objections, submission, ctx.today);
-    // Load the templates even for JSON, so a broken override directory is reported
-    // whatever the format.
-    let templates = Templates::load(ctx.templates.as_deref())?;
-    let format = match args.format {
-        PremortemFormat::Text => Format::Text,
-        PremortemFormat::Md => Format::Markdown,
-        PremortemFormat::Html => Format::Html,
-        PremortemFormat::Json => Format::Json,
+    let format = match (args.context, args.format) {
+        (true, _) | (false, PremortemFormat::Json) => Format::Json,
+        (false, PremortemFormat::Text) => Format::Text,
+        (false, PremortemFormat::Md) => Format::Markdown,
+        (false, PremortemFormat::Html) => Format::Html,
+        (false, PremortemFormat::Pdf) => Format::Pdf,
     };
-    let rendered =
-        crate::render::renderer(format, &templates, pdf::Paper::Letter).render(&report)?;
+    super::refuse_binary_to_terminal(ctx, format, args.output.as_deref(), "premortem")?;
+    let case = Case::open(ctx.log()?, ctx)?;
+    let submission = args.submission.unwrap_or(case.log.target.submission);
+    let report = Premortem::of(&case, submission)?;
+    let rendered = super::render_to(ctx, &report, format)?;
     ctx.emit(args.output.as_deref(), &rendered.bytes)?;
     if let Some(output) = &args.output {
         ctx.note(&format!(

@@ -153,7 +153,8 @@ pub fn scope_label(reach: Reach, counts: &str) -> String {
     format!("{} · {counts}", reach.label())
 }
 
-fn row(project: &ProjectEvidence) -> MapRow {
+/// The map row of one project's evidence (the packet shortens it to fit its page).
+pub fn row(project: &ProjectEvidence) -> MapRow {
     let counts = tag_counts(project.decisions, project.scopes, project.leverages);
     MapRow {
         project: project.key.clone(),

@@ -19,8 +19,10 @@ pub trait Report: Serialize {
     /// The template base name: `packet` renders from `packet.md` and `packet.html`.
     const NAME: &'static str;
 
-    /// The report laid out as one PDF page.
-    fn page(&self) -> pdf::Page;
+    /// The report laid out as one PDF page, for reports with a PDF format.
+    fn page(&self) -> Option<pdf::Page> {
+        None
+    }
 }
 
 /// An output format.
@@ -104,7 +106,9 @@ pub struct PdfRenderer {
 
 impl<R: Report> Renderer<R> for PdfRenderer {
     fn render(&self, report: &R) -> Result<Rendered, Error> {
-        let page = report.page();
+        let page = report
+            .page()
+            .ok_or_else(|| Error::Pdf(format!("`{}` has no PDF format", R::NAME)))?;
         let (bytes, layout) =
             pdf::render(&page, self.paper).map_err(|e| Error::Pdf(e.to_string()))?;
         let mut notes = Vec::new();

@@ -5,4 +5,6 @@ pub mod agenda;
 pub mod case;
 pub mod commitments;
 pub mod objections;
+pub mod packet;
+pub mod premortem;
 pub mod recap;

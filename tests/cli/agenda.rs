@@ -142,7 +142,7 @@ fn an_objection_raised_by_an_absence_is_tied_to_the_strongest_moments() {
     assert_eq!(proof.len(), 2, "{out}");
     let map = promo()
         .fixture("weak-startup-pm.ron")
-        .args(["packet", "--format", "json"])
+        .args(["map", "--format", "json"])
         .run()
         .ok()
         .stdout();

@@ -16,10 +16,10 @@ use promo::evidence::Evidence;
 use promo::evidence::map::EvidenceMap;
 use promo::ladder::Ladder;
 use promo::log::load;
-use promo::packet::Packet;
-use promo::premortem::Premortem;
 use promo::render::templates::Templates;
 use promo::render::{self, Format, Report, pdf::Paper};
+use promo::report::packet::Packet;
+use promo::report::premortem::Premortem;
 
 /// What the input turned out to be.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -340,3 +340,89 @@ fn user_text_is_escaped_in_html_and_markdown() {
     );
     assert!(!md.contains("<script>"), "{md}");
 }
+
+/// Runs `pdftotext` or `pdfinfo` (poppler) on `pdf` and returns its output.
+fn poppler(tool: &str, pdf: &std::path::Path, to_stdout: bool) -> String {
+    let mut command = std::process::Command::new(tool);
+    command.arg(pdf);
+    if to_stdout {
+        command.arg("-");
+    }
+    let out = command
+        .output()
+        .unwrap_or_else(|e| panic!("{tool} (poppler-utils) must be installed: {e}"));
+    assert!(out.status.success(), "{tool} failed: {out:?}");
+    String::from_utf8(out.stdout).expect("utf-8")
+}
+
+/// Text with all white space removed, so wrapped lines compare equal.
+fn squash(text: &str) -> String {
+    text.chars().filter(|c| !c.is_whitespace()).collect()
+}
+
+#[test]
+fn the_pdf_is_one_page_on_letter_and_a4_with_the_plan_on_it() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    for name in FIXTURES {
+        let ctx = json(&format!("{name}.ron"), &[]);
+        for paper in ["letter", "a4"] {
+            let path = dir.path().join(format!("{name}-{paper}.pdf"));
+            promo()
+                .fixture(&format!("{name}.ron"))
+                .args(["premortem", "--format", "pdf", "--paper", paper, "-o"])
+                .args([&path])
+                .run()
+                .ok()
+                .stderr_has("for you only");
+            let info = poppler("pdfinfo", &path, false);
+            assert!(
+                info.lines()
+                    .any(|l| l.starts_with("Pages:") && l.trim_end().ends_with(" 1")),
+                "{name} on {paper} is not one page:\n{info}"
+            );
+            let text = squash(&poppler("pdftotext", &path, true));
+            let mut needles = vec![
+                format!(
+                    "Pre-mortem:{}",
+                    squash(ctx["owner"].as_str().expect("owner"))
+                ),
+                "Foryouonly.".to_string(),
+                format!("{}daysleft", ctx["days_left"]),
+            ];
+            needles.extend(ctx["objections"][0]["title"].as_str().map(squash));
+            for needle in needles {
+                assert!(
+                    text.contains(&needle),
+                    "{name} on {paper}: {needle:?} missing from\n{text}"
+                );
+            }
+            assert!(!text.contains("PRIVATE-CANARY"), "{name}: {text}");
+        }
+    }
+}
+
+#[test]
+fn context_is_the_json_and_a_piped_pdf_is_a_pdf() {
+    let context = promo()
+        .fixture("weak-startup-pm.ron")
+        .args(["premortem", "--context"])
+        .run()
+        .ok()
+        .stdout();
+    let json = promo()
+        .fixture("weak-startup-pm.ron")
+        .args(["premortem", "--format", "json"])
+        .run()
+        .ok()
+        .stdout();
+    assert_eq!(context, json);
+    let value: Value = serde_json::from_str(&context).expect("json");
+    assert_eq!(value["owner"], "Kai Brennan", "{context}");
+    // Standard output is a pipe here, so the PDF is written to it.
+    let pdf = promo()
+        .fixture("weak-startup-pm.ron")
+        .args(["premortem", "--format", "pdf"])
+        .run()
+        .ok();
+    assert!(pdf.0.stdout.starts_with(b"%PDF-"));
+}

@@ -168,7 +168,7 @@ mod tests {
             rows(&[
                 (
                     "thin-scope",
-                    "37 of 44 moments reach beyond the team; the widest is Company (m026)."
+                    "37 of 44 moments reach beyond the team; the widest is Company (Pay later)."
                 ),
                 (
                     "execution-not-judgment",
@@ -193,7 +193,7 @@ mod tests {
             rows(&[
                 (
                     "thin-scope",
-                    "0 of 12 moments reach beyond the team; the widest is Team (m004)."
+                    "0 of 12 moments reach beyond the team; the widest is Team (Onboarding v2)."
                 ),
                 (
                     "execution-not-judgment",

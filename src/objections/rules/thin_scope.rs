@@ -49,9 +49,10 @@ pub(super) fn check(case: &Case<'_, '_>) -> Option<Objection> {
 }
 
 /// The packet's answer to "Is this bigger than the owner's own team?": how many moments
-/// reach beyond the team, and the widest of the top examples (the first in rank order).
+/// reach beyond the team, and the widest of the top examples (the first in rank order)
+/// with its project: the packet names no moment ids.
 pub(super) fn answered(
-    _log: &Log,
+    log: &Log,
     evidence: &Evidence<'_>,
     top: &[&ScoredMoment<'_>],
 ) -> Option<Answered> {
@@ -69,7 +70,7 @@ pub(super) fn answered(
             "{beyond} of {} moments reach beyond the team; the widest is {} ({}).",
             evidence.moments.len(),
             widest.moment.reach.label(),
-            widest.moment.id
+            log.project_name(&widest.moment.project)
         ),
     ))
 }

@@ -26,6 +26,7 @@
 mod font;
 mod layout;
 mod page;
+mod pages;
 mod wrap;
 
 #[cfg(test)]
