@@ -517,7 +517,7 @@ fn objection_rows(
 impl crate::render::Report for Packet {
     const NAME: &'static str = "packet";
 
-    fn page(&self) -> crate::render::pdf::Page {
+    fn page(&self) -> Option<crate::render::pdf::Page> {
         use crate::render::pdf::{Block, ListItem, Page};
         let o = &self.owner;
         let mut subtitle = Vec::new();
@@ -631,12 +631,12 @@ impl crate::render::Report for Packet {
             self.public_moments,
             if self.public_moments == 1 { "" } else { "s" }
         ));
-        Page {
+        Some(Page {
             title: o.name.clone(),
             subtitle: subtitle.join(" · "),
             blocks,
             footer: footer.join(" · "),
-        }
+        })
     }
 }
 

@@ -37,10 +37,6 @@ impl ObjectionsReport {
 
 impl crate::render::Report for ObjectionsReport {
     const NAME: &'static str = "objections";
-
-    fn page(&self) -> crate::render::pdf::Page {
-        crate::render::pdf::Page::default()
-    }
 }
 
 /// `3 high, 4 medium, 1 low`, leaving out severities with none.
