@@ -52,6 +52,10 @@ pub const BUILTIN: &[(&str, &str)] = &[
     ("recap.txt", include_str!("../../templates/recap.txt")),
     ("recap.md", include_str!("../../templates/recap.md")),
     ("recap.html", include_str!("../../templates/recap.html")),
+    ("map.txt", include_str!("../../templates/map.txt")),
+    ("map.md", include_str!("../../templates/map.md")),
+    ("map.html", include_str!("../../templates/map.html")),
+    ("base.html", include_str!("../../templates/base.html")),
 ];
 
 /// Template files larger than this are refused.
