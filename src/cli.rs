@@ -325,6 +325,10 @@ pub enum RestateFormat {
     Text,
     /// `{"text", "words", "seconds"}`.
     Json,
+    /// Markdown, to paste into the calibration notes.
+    Md,
+    /// A self-contained HTML page.
+    Html,
 }
 
 /// `promo restate`.
@@ -336,6 +340,9 @@ pub struct RestateArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t = RestateFormat::Text)]
     pub format: RestateFormat,
+    /// Print the template context as JSON instead of the report.
+    #[arg(long)]
+    pub context: bool,
 }
 
 /// `promo templates ...`.

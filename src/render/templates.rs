@@ -55,6 +55,9 @@ pub const BUILTIN: &[(&str, &str)] = &[
     ("map.txt", include_str!("../../templates/map.txt")),
     ("map.md", include_str!("../../templates/map.md")),
     ("map.html", include_str!("../../templates/map.html")),
+    ("restate.txt", include_str!("../../templates/restate.txt")),
+    ("restate.md", include_str!("../../templates/restate.md")),
+    ("restate.html", include_str!("../../templates/restate.html")),
     ("base.html", include_str!("../../templates/base.html")),
 ];
 

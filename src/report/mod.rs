@@ -7,3 +7,4 @@ pub mod commitments;
 pub mod map;
 pub mod objections;
 pub mod recap;
+pub mod restate;
