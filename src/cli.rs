@@ -212,6 +212,8 @@ pub enum ReportFormat {
     Md,
     /// JSON.
     Json,
+    /// A self-contained HTML page.
+    Html,
 }
 
 /// Output format of `map`.

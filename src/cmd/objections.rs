@@ -1,5 +1,5 @@
 //! `promo objections`: what a calibration reviewer attacks first, in attack order,
-//! as text, Markdown or JSON. Exits 0 whether or not there are objections: it is a
+//! as text, Markdown, HTML or JSON. Exits 0 whether or not there are objections: it is a
 //! report, not a check.
 
 use super::Ctx;
@@ -23,6 +23,7 @@ pub fn run(args: &ObjectionsArgs, ctx: &mut Ctx) -> Result<u8, Error> {
         }
         (false, ReportFormat::Text) => Format::Text,
         (false, ReportFormat::Md) => Format::Markdown,
+        (false, ReportFormat::Html) => Format::Html,
     };
     let rendered = super::render(ctx, &templates, &report, format)?;
     ctx.print_bytes(&rendered.bytes)?;

@@ -23,6 +23,10 @@ pub const BUILTIN: &[(&str, &str)] = &[
         "objections.md",
         include_str!("../../templates/objections.md"),
     ),
+    (
+        "objections.html",
+        include_str!("../../templates/objections.html"),
+    ),
     ("packet.md", include_str!("../../templates/packet.md")),
     ("packet.html", include_str!("../../templates/packet.html")),
     (
