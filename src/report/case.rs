@@ -42,6 +42,18 @@ impl Case {
         })
     }
 
+    /// A case over a log already loaded, judged on `today` against the built-in ladder
+    /// (benchmarks and tests build cases this way).
+    pub fn from_log(path: PathBuf, log: Log, today: NaiveDate) -> Self {
+        Self {
+            path,
+            log,
+            today,
+            ladder_path: None,
+            ladder: OnceCell::new(),
+        }
+    }
+
     /// The level ladder (`--ladder`, the config's, or the built-in one), read once.
     pub fn ladder(&self) -> Result<&Ladder, Error> {
         if let Some(ladder) = self.ladder.get() {
