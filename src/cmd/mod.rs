@@ -123,13 +123,19 @@ fn templates(ctx: &Ctx) -> Result<Templates, Error> {
     Ok(Templates::load(ctx.templates.as_deref())?.with_color(ctx.color))
 }
 
-/// Renders a report in a format through the one renderer layer ([`render::renderer`]).
+/// Renders a report in a format through the one renderer layer ([`render::renderer`]),
+/// with the settings' paper and, for a PDF, their font.
 fn render<R: Report>(
     ctx: &Ctx,
     templates: &Templates,
     report: &R,
     format: Format,
 ) -> Result<Rendered, Error> {
+    if format == Format::Pdf
+        && let Some(font) = &ctx.font
+    {
+        render::pdf::set_font_file(font).map_err(|e| Error::Pdf(e.to_string()))?;
+    }
     render::renderer(format, templates, ctx.paper).render(report)
 }
 

@@ -146,9 +146,9 @@ mod tests {
             vec!["• one two three".to_string(), "• four".to_string()],
         ]];
         assert_eq!(
-            table(["Project", "Scope", "Impact"], &rows, 40),
+            table(["Project", "Scope", "Impact"], &rows, 35),
             "Project    Scope        Impact\n\
-             ─────────  ───────────  ─────────────\n\
+             ─────────  ───────────  ───────────\n\
              Pay later  Company      • one two\n\
              \x20          2 decisions    three\n\
              \x20                       • four\n"
