@@ -269,3 +269,23 @@ fn vouchers_many_witnesses(bencher: Bencher, witnesses: usize) {
     let log = crowded_log(witnesses, 30_000);
     bencher.bench(|| promo::evidence::vouch::vouchers(black_box(&log.moments[0]), &log));
 }
+
+/// The text map of a log whose project name is one 1.6 MB word (issue 16 item 5): the
+/// one textwrap wrapper keeps a word wider than the line whole, so the map stays linear
+/// (the old hand-written wrapper cut it line by line, about 50 s).
+#[divan::bench(sample_count = 5, sample_size = 1)]
+fn map_text_long_project_name(bencher: Bencher) {
+    let fixture = concat!(env!("CARGO_MANIFEST_DIR"), "/fixtures/weak-startup-pm.ron");
+    let text = std::fs::read_to_string(fixture).expect("the fixture reads");
+    let long = "x".repeat(1_600_000);
+    let text = text.replacen("Onboarding v2", &long, 1);
+    let log = load::load_bytes(PathBuf::from("long.ron"), text.into_bytes(), today())
+        .expect("the long-name log is valid")
+        .0;
+    let case = promo::report::case::Case::from_log(PathBuf::from("long.ron"), log, today());
+    let renderer = render::renderer(Format::Text, templates(), Paper::Letter);
+    bencher.bench_local(|| {
+        let report = promo::report::map::MapReport::build(&case, 100, false);
+        renderer.render(&report).expect("the map renders")
+    });
+}

@@ -212,17 +212,35 @@ pub enum ReportFormat {
     Md,
     /// JSON.
     Json,
+    /// A self-contained HTML page.
+    Html,
+}
+
+/// Output format of `map`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum MapFormat {
+    /// For the terminal.
+    Text,
+    /// Markdown.
+    Md,
+    /// A self-contained HTML page.
+    Html,
+    /// JSON: the plain map (see docs/map-json.md).
+    Json,
 }
 
 /// `promo map`.
 #[derive(Debug, Args)]
 pub struct MapArgs {
     /// Output format.
-    #[arg(long, value_enum, default_value_t = ReportFormat::Text)]
-    pub format: ReportFormat,
+    #[arg(long, value_enum, default_value_t = MapFormat::Text)]
+    pub format: MapFormat,
     /// Show each listed moment's score, term by term.
     #[arg(long)]
     pub explain: bool,
+    /// Print the template context as JSON instead of the report.
+    #[arg(long)]
+    pub context: bool,
 }
 
 /// `promo objections`.
@@ -317,6 +335,10 @@ pub enum RestateFormat {
     Text,
     /// `{"text", "words", "seconds"}`.
     Json,
+    /// Markdown, to paste into the calibration notes.
+    Md,
+    /// A self-contained HTML page.
+    Html,
 }
 
 /// `promo restate`.
@@ -328,6 +350,9 @@ pub struct RestateArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t = RestateFormat::Text)]
     pub format: RestateFormat,
+    /// Print the template context as JSON instead of the report.
+    #[arg(long)]
+    pub context: bool,
 }
 
 /// `promo templates ...`.

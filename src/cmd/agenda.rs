@@ -7,36 +7,21 @@
 use super::Ctx;
 use crate::cli::AgendaArgs;
 use crate::error::Error;
-use crate::evidence::Evidence;
-use crate::ladder::Ladder;
-use crate::log::load;
-use crate::render::templates::Templates;
-use crate::report::agenda::{self, Agenda, Request};
+use crate::report::agenda::{Agenda, Request};
+use crate::report::case::Case;
 
 /// Runs `promo agenda`.
 pub fn run(args: &AgendaArgs, ctx: &mut Ctx) -> Result<u8, Error> {
-    let path = ctx.log()?.to_path_buf();
-    let (log, _) = load::load(&path, ctx.today)?;
-    let ladder = Ladder::load(ctx.ladder.as_deref())?;
-    let level = ladder.find(&log.target.level)?;
-    let evidence = Evidence::rank(&log, ctx.today);
-    let found = crate::objections::find_for_level(&log, &evidence, level, ctx.today);
+    let case = Case::open(ctx.log()?, ctx)?;
     let request = Request {
         date: args.date,
         decisions: &args.decisions,
         with_private: args.private,
     };
-    let report = agenda::build(&log, &evidence, &found, ctx.today, &request);
-    // Load the templates even for `--context`, so a broken override is always reported.
-    let templates = Templates::load(ctx.templates.as_deref())?;
-    if args.context {
-        return super::print_context(ctx, &report);
-    }
-    let ext = super::note_extension(args.format);
-    let text = super::render_report(&templates, Agenda::NAME, ext, &report, ctx.color)?;
-    ctx.print(&text)?;
-    let hidden = log.private.open_commitments_for_owner().count();
-    if !args.private && hidden > 0 {
+    let report = Agenda::of_case(&case, &request)?;
+    super::show(ctx, &report, super::note_format(args.format, args.context))?;
+    let hidden = case.log.private.open_commitments_for_owner().count();
+    if !args.context && !args.private && hidden > 0 {
         ctx.note(&format!(
             "note: {hidden} open commitment{} of private moments left out (`--private` shows them; keep that agenda to yourself)",
             if hidden == 1 { "" } else { "s" }

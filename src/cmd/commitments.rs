@@ -9,32 +9,35 @@
 use super::Ctx;
 use crate::cli::{CommitmentsArgs, CommitmentsFormat};
 use crate::error::Error;
-use crate::log::load;
-use crate::render::ics;
-use crate::render::templates::Templates;
-use crate::report::commitments::{self, Commitments};
+use crate::render::{self, Format, ics};
+use crate::report::case::Case;
+use crate::report::commitments;
 
 /// Runs `promo commitments`.
 pub fn run(args: &CommitmentsArgs, ctx: &mut Ctx) -> Result<u8, Error> {
-    let path = ctx.log()?.to_path_buf();
-    let (log, _) = load::load(&path, ctx.today)?;
+    let case = Case::open(ctx.log()?, ctx)?;
     let calendar = args.format == CommitmentsFormat::Ics;
-    let report = commitments::build(&log, ctx.today, !calendar, args.open || calendar);
-    // Load the templates even for `--context`, so a broken override is always reported.
-    let templates = Templates::load(ctx.templates.as_deref())?;
-    if args.context {
-        return super::print_context(ctx, &report);
-    }
-    let ext = match args.format {
-        CommitmentsFormat::Json => return super::print_context(ctx, &report.commitments),
-        CommitmentsFormat::Ics => {
+    let report = commitments::build(&case.log, ctx.today, !calendar, args.open || calendar);
+    let format = match (args.context, args.format) {
+        (true, _) => Format::Json,
+        (false, CommitmentsFormat::Text) => Format::Text,
+        (false, CommitmentsFormat::Md) => Format::Markdown,
+        (false, CommitmentsFormat::Html) => Format::Html,
+        (false, CommitmentsFormat::Json | CommitmentsFormat::Ics) => {
+            // Checked even here, so a broken override directory is always reported.
+            super::templates(ctx)?;
+            if args.format == CommitmentsFormat::Json {
+                // `--format json` is the bare list of commitments, as it always was.
+                ctx.print_bytes(&render::json(&report.commitments)?)?;
+                return Ok(0);
+            }
             let kind = if args.todo {
                 ics::Kind::Todos
             } else {
                 ics::Kind::Events
             };
             ctx.print(&ics::commitments(&report, kind))?;
-            let private = log.private.open_commitments_for_owner().count();
+            let private = case.log.private.open_commitments_for_owner().count();
             if private > 0 {
                 ctx.note(&format!(
                     "note: {private} open commitment{} of private moments left out: a calendar file leaves this machine",
@@ -43,11 +46,6 @@ pub fn run(args: &CommitmentsArgs, ctx: &mut Ctx) -> Result<u8, Error> {
             }
             return Ok(0);
         }
-        CommitmentsFormat::Text => "txt",
-        CommitmentsFormat::Md => "md",
-        CommitmentsFormat::Html => "html",
     };
-    let text = super::render_report(&templates, Commitments::NAME, ext, &report, ctx.color)?;
-    ctx.print(&text)?;
-    Ok(0)
+    super::show(ctx, &report, format)
 }

@@ -23,6 +23,8 @@ use std::path::Path;
 
 use crate::cli::{Cli, Command};
 use crate::error::Error;
+use crate::render::templates::Templates;
+use crate::render::{self, Format, Rendered, Report};
 use crate::settings::{Env, Settings};
 
 /// The default log file name, in the current directory.
@@ -115,12 +117,36 @@ pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> Result<u8, Err
     }
 }
 
-/// Prints a report's context as pretty JSON (`--context`).
-fn print_context(ctx: &mut Ctx, report: &impl serde::Serialize) -> Result<u8, Error> {
-    let mut text = serde_json::to_string_pretty(report)
-        .map_err(|e| Error::Usage(format!("cannot write the context as JSON: {e}")))?;
-    text.push('\n');
-    ctx.print(&text)?;
+/// The templates, the user's overrides included, with colour for text as the settings say.
+/// Loaded even for `--context`, so a broken override directory is always reported.
+fn templates(ctx: &Ctx) -> Result<Templates, Error> {
+    Ok(Templates::load(ctx.templates.as_deref())?.with_color(ctx.color))
+}
+
+/// Renders a report in a format through the one renderer layer ([`render::renderer`]),
+/// with the settings' paper and, for a PDF, their font.
+fn render<R: Report>(
+    ctx: &Ctx,
+    templates: &Templates,
+    report: &R,
+    format: Format,
+) -> Result<Rendered, Error> {
+    if format == Format::Pdf
+        && let Some(font) = &ctx.font
+    {
+        render::pdf::set_font_file(font).map_err(|e| Error::Pdf(e.to_string()))?;
+    }
+    render::renderer(format, templates, ctx.paper).render(report)
+}
+
+/// Renders a report to standard output, its notes to standard error.
+fn show<R: Report>(ctx: &mut Ctx, report: &R, format: Format) -> Result<u8, Error> {
+    let templates = templates(ctx)?;
+    let rendered = render(ctx, &templates, report, format)?;
+    ctx.print_bytes(&rendered.bytes)?;
+    for note in &rendered.notes {
+        ctx.note(note);
+    }
     Ok(0)
 }
 
@@ -157,30 +183,12 @@ fn render_to<R: crate::render::Report>(
     crate::render::renderer(format, &templates, ctx.paper).render(report)
 }
 
-/// Renders template `NAME.EXT` of a report; the template also sees `color`, which the
-/// `paint` filter reads (on only for text on a colour terminal).
-fn render_report(
-    templates: &crate::render::templates::Templates,
-    name: &str,
-    ext: &str,
-    report: &impl serde::Serialize,
-    color: bool,
-) -> Result<String, Error> {
-    #[derive(serde::Serialize)]
-    struct Painted<'a, T> {
-        #[serde(flatten)]
-        report: &'a T,
-        color: bool,
-    }
-    let color = color && ext == "txt";
-    templates.render(&format!("{name}.{ext}"), &Painted { report, color })
-}
-
-/// The template extension of a note format.
-fn note_extension(format: crate::cli::NoteFormat) -> &'static str {
-    match format {
-        crate::cli::NoteFormat::Text => "txt",
-        crate::cli::NoteFormat::Md => "md",
-        crate::cli::NoteFormat::Html => "html",
+/// The format a note command (`agenda`, `recap`) renders: JSON for `--context`.
+fn note_format(format: crate::cli::NoteFormat, context: bool) -> Format {
+    match (context, format) {
+        (true, _) => Format::Json,
+        (false, crate::cli::NoteFormat::Text) => Format::Text,
+        (false, crate::cli::NoteFormat::Md) => Format::Markdown,
+        (false, crate::cli::NoteFormat::Html) => Format::Html,
     }
 }

@@ -6,29 +6,23 @@
 use super::Ctx;
 use crate::cli::RecapArgs;
 use crate::error::Error;
-use crate::log::load;
-use crate::render::templates::Templates;
-use crate::report::recap::{self, Recap};
+use crate::report::case::Case;
+use crate::report::recap;
 
 /// Runs `promo recap`.
 pub fn run(args: &RecapArgs, ctx: &mut Ctx) -> Result<u8, Error> {
-    let path = ctx.log()?.to_path_buf();
-    let (log, _) = load::load(&path, ctx.today)?;
+    let case = Case::open(ctx.log()?, ctx)?;
     let date = args.date.unwrap_or(ctx.today);
-    let report = recap::build(&log, date);
-    // Load the templates even for `--context`, so a broken override is always reported.
-    let templates = Templates::load(ctx.templates.as_deref())?;
-    if args.context {
-        return super::print_context(ctx, &report);
-    }
-    if report.is_empty() {
+    let report = recap::build(&case.log, date);
+    let templates = super::templates(ctx)?;
+    if report.is_empty() && !args.context {
         ctx.note(&format!(
             "nothing recorded for the 1:1 of {date}: add its moments with `promo add` (they are dated today unless `--date` says otherwise), then run `promo recap` again"
         ));
         return Ok(0);
     }
-    let ext = super::note_extension(args.format);
-    let text = super::render_report(&templates, Recap::NAME, ext, &report, ctx.color)?;
-    ctx.print(&text)?;
+    let format = super::note_format(args.format, args.context);
+    let rendered = super::render(ctx, &templates, &report, format)?;
+    ctx.print_bytes(&rendered.bytes)?;
     Ok(0)
 }

@@ -20,7 +20,7 @@ pub fn run(command: &TemplatesCommand, ctx: &mut Ctx) -> Result<u8, Error> {
                 ));
             }
             ctx.note(&format!(
-                "edit them, then pass `--templates {}` to `promo packet` or `promo premortem`",
+                "edit them, then pass `--templates {}` to any report command (`promo map`, `promo packet`, `promo agenda`…)",
                 dir.display()
             ));
             Ok(0)

@@ -77,6 +77,44 @@ pub fn markdown_string(input: &str) -> String {
     String::from_utf8(out).unwrap_or_default()
 }
 
+/// Text in running Markdown where a reader may paste it anywhere (the map): stricter
+/// than [`markdown`], it also escapes `$` (math in some renderers), `~` and `&`, and a
+/// leading `-`, `+`, `=` or `1.` / `1)` that would start a list or a heading underline.
+/// Newlines fold into spaces; control and bidi characters are shown escaped.
+pub fn markdown_inline(text: &str) -> String {
+    let folded = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    let mut out = String::with_capacity(folded.len() + 8);
+    for c in folded.chars() {
+        if matches!(
+            c,
+            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '|' | '#' | '!' | '$' | '~' | '&'
+        ) {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    if out.starts_with('-') || out.starts_with('+') || out.starts_with('=') {
+        out.insert(0, '\\');
+    }
+    let digits = out.chars().take_while(char::is_ascii_digit).count();
+    if digits > 0 && matches!(out[digits..].chars().next(), Some('.' | ')')) {
+        out.insert(digits, '\\');
+    }
+    terminal(&out)
+}
+
+/// Text in a Markdown table cell: each non-blank line escaped with
+/// [`markdown_inline`], lines joined with `<br>` so the row stays one line.
+pub fn markdown_cell(text: &str) -> String {
+    let lines: Vec<String> = text
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .map(markdown_inline)
+        .collect();
+    lines.join("<br>")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -108,5 +146,31 @@ mod tests {
             "x\\u{202e}y\\u{2066}z\\u{2069}"
         );
         assert_eq!(terminal("keep\tlayout\nZoë 決定"), "keep\tlayout\nZoë 決定");
+    }
+
+    #[test]
+    fn pipes_hashes_and_newlines_cannot_break_a_map_cell() {
+        assert_eq!(markdown_cell("a | b\n# c"), "a \\| b<br>\\# c");
+        assert_eq!(
+            markdown_cell("line one\r\n\r\nline two"),
+            "line one<br>line two"
+        );
+        assert_eq!(
+            markdown_inline("# heading\nnext | cell"),
+            "\\# heading next \\| cell"
+        );
+    }
+
+    #[test]
+    fn markup_money_and_list_starts_are_inert_in_map_text() {
+        assert_eq!(markdown_inline("$220K vs $1.4M"), "\\$220K vs \\$1.4M");
+        assert_eq!(
+            markdown_inline("<b>*x*</b> [l](u)"),
+            "\\<b\\>\\*x\\*\\</b\\> \\[l\\](u)"
+        );
+        assert_eq!(markdown_inline("- not a list"), "\\- not a list");
+        assert_eq!(markdown_inline("2026. A year"), "2026\\. A year");
+        assert_eq!(markdown_inline("3 teams"), "3 teams");
+        assert_eq!(markdown_inline("Zoë → “ok” — fine"), "Zoë → “ok” — fine");
     }
 }

@@ -10,6 +10,9 @@ pub fn register(tera: &mut tera::Tera) {
     tera.register_filter("widest", widest);
     tera.register_filter("wrap", wrap);
     tera.register_filter("blank", blank);
+    tera.register_filter("table", table);
+    tera.register_filter("md_inline", md_inline);
+    tera.register_filter("md_cell", md_cell);
 }
 
 /// `{{ text | paint(style="bold") }}`: wraps text in an ANSI style (`bold`, `red`,
@@ -40,11 +43,16 @@ pub fn paint(value: &str, kwargs: Kwargs, state: &State) -> tera::TeraResult<Val
     Ok(Value::safe_string(&painted))
 }
 
-/// `{{ text | pad(width=12) }}`: text followed by spaces up to `width` characters.
+/// `{{ text | pad(width=12) }}`: text followed by spaces up to `width` characters;
+/// `align="right"` puts the spaces before it.
 pub fn pad(value: &str, kwargs: Kwargs, _: &State) -> tera::TeraResult<String> {
     let width = kwargs.must_get::<usize>("width")?;
     let len = value.chars().count();
-    Ok(format!("{value}{}", " ".repeat(width.saturating_sub(len))))
+    let spaces = " ".repeat(width.saturating_sub(len));
+    Ok(match kwargs.get::<&str>("align")? {
+        Some("right") => format!("{spaces}{value}"),
+        _ => format!("{value}{spaces}"),
+    })
 }
 
 /// `{{ rows | widest(key="id", min=2) }}`: the most characters the `key` field takes
@@ -78,4 +86,58 @@ pub fn wrap(value: &str, kwargs: Kwargs, _: &State) -> TeraResult<String> {
 /// `{{ "12. " | blank }}`: as many spaces as the text is wide, to indent under it.
 pub fn blank(value: &str, _: Kwargs, _: &State) -> String {
     " ".repeat(unicode_width::UnicodeWidthStr::width(value))
+}
+
+/// `{{ rows | table(width=96, header=["A", "B", "C"], columns=[["a"], ["b", "c"], ["d"]]) }}`:
+/// [`super::text::table`] of a list of rows. Each column's cell is the paragraphs of
+/// its keys: a string is one paragraph; a list is `—` when empty, its item when one,
+/// and one `• ` bullet per item when several.
+pub fn table(value: &Value, kwargs: Kwargs, _: &State) -> TeraResult<String> {
+    let width = kwargs.get::<usize>("width")?.unwrap_or(96);
+    let header = kwargs.must_get::<Vec<String>>("header")?;
+    let columns = kwargs.must_get::<&[Value]>("columns")?;
+    let [h0, h1, h2] = header.as_slice() else {
+        return Err(tera::Error::message("table: `header` takes three names"));
+    };
+    let [c0, c1, c2] = columns else {
+        return Err(tera::Error::message(
+            "table: `columns` takes three lists of keys",
+        ));
+    };
+    let rows: Vec<[Vec<String>; 3]> = value
+        .as_array()
+        .unwrap_or_default()
+        .iter()
+        .map(|row| [c0, c1, c2].map(|keys| paragraphs(row, keys)))
+        .collect();
+    Ok(super::text::table([h0, h1, h2], &rows, width))
+}
+
+/// The paragraphs of one table cell: the values of `keys` in `row`.
+fn paragraphs(row: &Value, keys: &Value) -> Vec<String> {
+    let text = |v: &Value| v.as_str().map_or_else(|| v.to_string(), str::to_string);
+    let mut out = Vec::new();
+    for key in keys.as_array().unwrap_or_default() {
+        let Some(cell) = key.as_str().and_then(|k| row.get_from_path(k)) else {
+            continue;
+        };
+        match cell.as_array() {
+            Some([]) => out.push("—".to_string()),
+            Some([one]) => out.push(text(one)),
+            Some(many) => out.extend(many.iter().map(|v| format!("• {}", text(v)))),
+            None if cell.is_none() => {}
+            None => out.push(text(cell)),
+        }
+    }
+    out
+}
+
+/// `{{ text | md_inline }}`: [`super::escape::markdown_inline`], marked safe.
+pub fn md_inline(value: &str, _: Kwargs, _: &State) -> Value {
+    Value::safe_string(&super::escape::markdown_inline(value))
+}
+
+/// `{{ text | md_cell }}`: [`super::escape::markdown_cell`], marked safe.
+pub fn md_cell(value: &str, _: Kwargs, _: &State) -> Value {
+    Value::safe_string(&super::escape::markdown_cell(value))
 }

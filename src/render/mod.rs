@@ -19,7 +19,8 @@ pub trait Report: Serialize {
     /// The template base name: `packet` renders from `packet.md` and `packet.html`.
     const NAME: &'static str;
 
-    /// The report laid out as one PDF page, for reports with a PDF format.
+    /// The report laid out as one PDF page; `None` (the default) for a report that
+    /// has no PDF, which `--format pdf` then refuses as a usage error.
     fn page(&self) -> Option<pdf::Page> {
         None
     }
@@ -100,15 +101,16 @@ pub fn json(value: &impl Serialize) -> Result<Vec<u8>, Error> {
 }
 
 /// One PDF page.
-pub struct PdfRenderer {
+pub struct PdfRenderer<'a> {
     paper: pdf::Paper,
+    templates: &'a Templates,
 }
 
-impl<R: Report> Renderer<R> for PdfRenderer {
+impl<R: Report> Renderer<R> for PdfRenderer<'_> {
     fn render(&self, report: &R) -> Result<Rendered, Error> {
-        let page = report
-            .page()
-            .ok_or_else(|| Error::Pdf(format!("`{}` has no PDF format", R::NAME)))?;
+        let Some(page) = report.page() else {
+            return Err(no_page(R::NAME, self.templates));
+        };
         let (bytes, layout) =
             pdf::render(&page, self.paper).map_err(|e| Error::Pdf(e.to_string()))?;
         let mut notes = Vec::new();
@@ -149,6 +151,21 @@ impl<R: Report> Renderer<R> for PdfRenderer {
     }
 }
 
+/// The usage error for a PDF of a report that has no page: it names the formats the
+/// report does have (its templates, and JSON).
+fn no_page(name: &str, templates: &Templates) -> Error {
+    let mut formats: Vec<&str> = [("txt", "text"), ("md", "md"), ("html", "html")]
+        .into_iter()
+        .filter(|(ext, _)| templates.has(&format!("{name}.{ext}")))
+        .map(|(_, format)| format)
+        .collect();
+    formats.push("json");
+    Error::Usage(format!(
+        "`{name}` has no PDF: its formats are {}",
+        formats.join(", ")
+    ))
+}
+
 /// The heading a block sits under.
 fn section_of(page: &pdf::Page, block: usize) -> String {
     page.blocks[..block.min(page.blocks.len())]
@@ -181,6 +198,41 @@ pub fn renderer<'a, R: Report>(
             extension: "html",
         }),
         Format::Json => Box::new(JsonRenderer),
-        Format::Pdf => Box::new(PdfRenderer { paper }),
+        Format::Pdf => Box::new(PdfRenderer { paper, templates }),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[derive(Serialize)]
+    struct Pageless {
+        owner: &'static str,
+    }
+
+    impl Report for Pageless {
+        const NAME: &'static str = "agenda";
+    }
+
+    #[test]
+    fn a_pdf_of_a_report_without_a_page_is_a_usage_error_naming_its_formats() {
+        let templates = Templates::load(None).expect("built-in templates");
+        let report = Pageless { owner: "Ana" };
+        let pdf = renderer(Format::Pdf, &templates, pdf::Paper::Letter).render(&report);
+        match pdf {
+            Err(Error::Usage(message)) => assert_eq!(
+                message,
+                "`agenda` has no PDF: its formats are text, md, html, json"
+            ),
+            other => panic!("expected a usage error, got {other:?}"),
+        }
+        let json = renderer(Format::Json, &templates, pdf::Paper::Letter)
+            .render(&report)
+            .expect("json");
+        assert_eq!(
+            String::from_utf8_lossy(&json.bytes),
+            "{\n  \"owner\": \"Ana\"\n}\n"
+        );
     }
 }

@@ -23,6 +23,10 @@ pub const BUILTIN: &[(&str, &str)] = &[
         "objections.md",
         include_str!("../../templates/objections.md"),
     ),
+    (
+        "objections.html",
+        include_str!("../../templates/objections.html"),
+    ),
     ("packet.md", include_str!("../../templates/packet.md")),
     ("packet.html", include_str!("../../templates/packet.html")),
     (
@@ -52,6 +56,13 @@ pub const BUILTIN: &[(&str, &str)] = &[
     ("recap.txt", include_str!("../../templates/recap.txt")),
     ("recap.md", include_str!("../../templates/recap.md")),
     ("recap.html", include_str!("../../templates/recap.html")),
+    ("map.txt", include_str!("../../templates/map.txt")),
+    ("map.md", include_str!("../../templates/map.md")),
+    ("map.html", include_str!("../../templates/map.html")),
+    ("restate.txt", include_str!("../../templates/restate.txt")),
+    ("restate.md", include_str!("../../templates/restate.md")),
+    ("restate.html", include_str!("../../templates/restate.html")),
+    ("base.html", include_str!("../../templates/base.html")),
 ];
 
 /// Template files larger than this are refused.
@@ -62,6 +73,8 @@ pub struct Templates {
     markdown: tera::Tera,
     html: tera::Tera,
     text: tera::Tera,
+    /// Whether `.txt` templates see `color = true` (read by the `paint` filter).
+    color: bool,
 }
 
 impl Templates {
@@ -135,7 +148,26 @@ impl Templates {
             markdown,
             html,
             text,
+            color: false,
         })
+    }
+
+    /// Turns colour on or off for `.txt` templates: they see `color`, which the
+    /// `paint` filter reads (Markdown and HTML never get terminal colours).
+    #[must_use]
+    pub fn with_color(mut self, on: bool) -> Self {
+        self.color = on;
+        self
+    }
+
+    /// Whether a template called `name` (e.g. `map.txt`) is loaded.
+    pub fn has(&self, name: &str) -> bool {
+        let engine = match extension(name) {
+            "md" => &self.markdown,
+            "html" => &self.html,
+            _ => &self.text,
+        };
+        engine.get_template_names().any(|n| n == name)
     }
 
     /// Renders template `name` (e.g. `packet.md`) with `context`.
@@ -150,9 +182,16 @@ impl Templates {
             path: PathBuf::from(name),
             cause: crate::error_chain(&e),
         };
-        let context = tera::Context::from_serialize(context).map_err(template_error)?;
+        let mut context = tera::Context::from_serialize(context).map_err(template_error)?;
+        if engine_is_text(name) {
+            context.insert("color", &self.color);
+        }
         engine.render(name, &context).map_err(template_error)
     }
+}
+
+fn engine_is_text(name: &str) -> bool {
+    !matches!(extension(name), "md" | "html")
 }
 
 fn extension(name: &str) -> &str {

@@ -9,7 +9,9 @@
 use chrono::NaiveDate;
 use serde::Serialize;
 
+use super::case::Case;
 use crate::commitments::{self, Entry};
+use crate::error::Error;
 use crate::evidence::Evidence;
 use crate::log::{CommitmentOwner, Log};
 use crate::objections::Objection;
@@ -96,11 +98,6 @@ pub struct Proof {
     pub what: String,
 }
 
-impl Agenda {
-    /// The template base name: `agenda.txt`, `agenda.md`, `agenda.html`.
-    pub const NAME: &'static str = "agenda";
-}
-
 /// What the agenda is built from besides the log.
 pub struct Request<'r> {
     /// The 1:1's date; `None` for the next one by the log's cadence.
@@ -109,6 +106,17 @@ pub struct Request<'r> {
     pub decisions: &'r [String],
     /// Whether to list the open commitments of private moments.
     pub with_private: bool,
+}
+
+impl Agenda {
+    /// The agenda of the case's next 1:1, its growth ask aimed at the objections for
+    /// the target level.
+    pub fn of_case(case: &Case, request: &Request<'_>) -> Result<Self, Error> {
+        let level = case.level()?;
+        let evidence = case.evidence();
+        let found = crate::objections::find_for_level(&case.log, &evidence, level, case.today);
+        Ok(build(&case.log, &evidence, &found, case.today, request))
+    }
 }
 
 /// The agenda of the next 1:1 (`objections` in attack order, for the log's target level).
@@ -232,4 +240,8 @@ fn due_phrase(entry: &Entry<'_>, today: NaiveDate) -> String {
         Some(due) => format!("due {due}"),
         None => "no date".into(),
     }
+}
+
+impl crate::render::Report for Agenda {
+    const NAME: &'static str = "agenda";
 }

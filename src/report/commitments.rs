@@ -65,11 +65,6 @@ pub struct Row {
     pub moment_what: Option<String>,
 }
 
-impl Commitments {
-    /// The template base name: `commitments.txt`, `commitments.md`, `commitments.html`.
-    pub const NAME: &'static str = "commitments";
-}
-
 /// The commitments of `log` as of `today`: the open ones of private moments too when
 /// `with_private`, and only the open ones when `open_only`.
 pub fn build(log: &Log, today: NaiveDate, with_private: bool, open_only: bool) -> Commitments {
@@ -112,4 +107,8 @@ fn row(log: &Log, entry: &Entry<'_>, today: NaiveDate) -> Row {
         index: entry.index,
         moment_what: (!entry.private).then(|| entry.moment.what.clone()),
     }
+}
+
+impl crate::render::Report for Commitments {
+    const NAME: &'static str = "commitments";
 }

@@ -4,7 +4,9 @@
 pub mod agenda;
 pub mod case;
 pub mod commitments;
+pub mod map;
 pub mod objections;
 pub mod packet;
 pub mod premortem;
 pub mod recap;
+pub mod restate;

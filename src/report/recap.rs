@@ -53,9 +53,6 @@ pub struct Owed {
 }
 
 impl Recap {
-    /// The template base name: `recap.txt`, `recap.md`, `recap.html`.
-    pub const NAME: &'static str = "recap";
-
     /// Whether nothing was recorded that day.
     pub fn is_empty(&self) -> bool {
         self.decisions.is_empty() && self.others.is_empty()
@@ -100,4 +97,8 @@ pub fn build(log: &Log, date: NaiveDate) -> Recap {
             })
             .collect(),
     }
+}
+
+impl crate::render::Report for Recap {
+    const NAME: &'static str = "recap";
 }

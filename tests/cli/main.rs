@@ -27,4 +27,5 @@ mod rewrite_safety;
 mod scripts;
 mod shell;
 mod stress;
+mod templates;
 mod templates_sandbox;

@@ -498,3 +498,55 @@ fn golden_text_and_markdown_for_the_strong_pm() {
         .stdout();
     golden("map-strong-pm.md", &md);
 }
+
+#[test]
+fn east_asian_project_names_line_up_by_display_width() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let text = std::fs::read_to_string(fixture("strong-pm.ron")).expect("fixture");
+    let text = text.replacen("\"Pay later\"", "\"後払い 決済\"", 1);
+    let log = dir.path().join("cjk.ron");
+    std::fs::write(&log, text).expect("write");
+    let out = promo()
+        .log(&log)
+        .env("COLUMNS", "100")
+        .args(["map"])
+        .run()
+        .ok()
+        .stdout();
+    let column = |line: &str, needle: &str| {
+        let at = line.find(needle).expect("needle");
+        unicode_width::UnicodeWidthStr::width(&line[..at])
+    };
+    let header = out
+        .lines()
+        .find(|l| l.starts_with("Project"))
+        .expect("header");
+    let row = out
+        .lines()
+        .find(|l| l.starts_with("後払い 決済"))
+        .unwrap_or_else(|| panic!("{out}"));
+    // The Scope column starts at the same screen column under the header: each
+    // ideograph takes two columns, and the padding counts them so.
+    assert_eq!(column(row, "Company"), column(header, "Scope"), "{out}");
+}
+
+#[test]
+fn the_map_reads_no_ladder_so_a_broken_one_cannot_stop_it() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let ladder = dir.path().join("ladder.ron");
+    std::fs::write(&ladder, "Ladder(levels: [oops").expect("write");
+    promo()
+        .fixture("strong-pm.ron")
+        .args(["map", "--ladder"])
+        .args([&ladder])
+        .run()
+        .ok()
+        .stdout_has("Evidence map");
+    // A report that judges against the ladder reads it, and says what is wrong.
+    promo()
+        .fixture("strong-pm.ron")
+        .args(["objections", "--ladder"])
+        .args([&ladder])
+        .run()
+        .expect_code(1);
+}
