@@ -615,3 +615,77 @@ fn nested_range_loops_in_a_user_template_are_cut_off() {
         "00 01 10 11 20 21"
     );
 }
+
+/// The first raw control (but newline and tab) or bidi override character in `s`.
+fn hostile_char(s: &str) -> Option<char> {
+    s.chars().find(|&c| {
+        (c.is_control() && c != '\n' && c != '\t')
+            || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+    })
+}
+
+#[test]
+fn notes_remarks_and_errors_on_stderr_show_control_characters_escaped() {
+    let hostile = "\u{1b}[2J\u{1b}]52;c;cHduZWQ=\u{7}\u{9b}31m\u{202e}evil\u{8}";
+    let text = fs::read_to_string(fixture("strong-pm.ron"))
+        .expect("fixture")
+        .replace("Decided to split", &format!("Decided{hostile} to split"))
+        .replace("Seller fee experiments", &format!("Seller{hostile} fees"));
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("promo.ron");
+    fs::write(&path, &text).expect("write");
+    let notes = dir.path().join("notes.md");
+    fs::write(
+        &notes,
+        format!(
+            "## 2026-11-17\n\n### Decisions\n- Chose{hostile} the vendor for search\n\n\
+             ```\nrm -rf{hostile} /\n```\n\n<!-- secret{hostile} aside -->\n"
+        ),
+    )
+    .expect("write notes");
+    // A file name is text too: the note saying where the packet went quotes it.
+    let pdf = dir.path().join(format!("packet{hostile}.pdf"));
+    let notes_s = notes.to_str().expect("utf-8");
+    let pdf_s = pdf.to_str().expect("utf-8");
+    let project = format!("nope{hostile}");
+    let cases: Vec<(Vec<&str>, &str)> = vec![
+        (vec!["packet", "--format", "pdf", "-o", pdf_s], "wrote "),
+        // Import remarks quote the lines they skipped.
+        (
+            vec!["import", "markdown", notes_s, "--dry-run"],
+            "inside a code block",
+        ),
+        // An error quoting what was typed.
+        (
+            vec![
+                "add",
+                "decision",
+                "Chose a vendor",
+                "--project",
+                &project,
+                "--reach",
+                "team",
+            ],
+            "nope\\u{1b}[2J",
+        ),
+    ];
+    for (args, expected) in cases {
+        let run = promo()
+            .log(&path)
+            .args(["--color", "never"])
+            .args(args.iter().copied())
+            .run();
+        let out = String::from_utf8_lossy(&run.0.stdout).into_owned();
+        let err = run.stderr();
+        assert!(
+            err.contains(expected),
+            "{args:?}: stderr lacks {expected:?}:\n{err}"
+        );
+        assert!(
+            err.contains("\\u{1b}"),
+            "{args:?} shows the escape visibly:\n{err}"
+        );
+        assert_eq!(hostile_char(&err), None, "{args:?} stderr:\n{err}");
+        assert_eq!(hostile_char(&out), None, "{args:?} stdout:\n{out}");
+    }
+}
