@@ -21,7 +21,9 @@ pub const MAX_RANGE_NUMBERS: usize = 1_000_000;
 /// the whole context of the biggest log the reader accepts stays under it.
 pub const MAX_OUTPUT_BYTES: usize = 256 * 1024 * 1024;
 
-/// The numbers `range` has handed out in the current render, shared by the engines.
+/// The numbers `range` has handed out in the current render, shared by the engines of
+/// one [`super::templates::Templates`] (promo renders one template at a time; two
+/// threads rendering through the same `Templates` would share one budget).
 #[derive(Clone, Debug, Default)]
 pub struct RangeBudget(Arc<AtomicUsize>);
 
