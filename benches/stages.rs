@@ -289,3 +289,54 @@ fn map_text_long_project_name(bencher: Bencher) {
         renderer.render(&report).expect("the map renders")
     });
 }
+
+/// A log whose first moment is witnessed and quoted by `quotes` different people, one
+/// quote each, then six ordinary moments (so `restate` has a case to tell): the shape
+/// that made scoring, the map, `restate` and the packet quadratic (issue 16).
+fn quoted_log(quotes: usize) -> Log {
+    let witnesses: Vec<String> = (0..quotes).map(|i| format!("\"Person {i}\"")).collect();
+    let quoted: Vec<String> = (0..quotes)
+        .map(|i| {
+            format!("Quote(by: \"Person {i}\", role: Peer, text: \"Said {i} about the org.\")")
+        })
+        .collect();
+    let ordinary: String = (1..=6)
+        .map(|k| {
+            format!(
+                ", Moment(id: \"m10{k}\", date: \"2026-0{k}-03\", tag: Leverage, project: \"p\", \
+                 what: \"Led review {k}\", reach: CrossTeam, impact: \"Cut {k} days\", \
+                 witnesses: [\"Kim Park\"], quotes: [Quote(by: \"Sam Lee\", role: Manager, \
+                 text: \"Raised the bar for the org.\")])"
+            )
+        })
+        .collect();
+    let text = format!(
+        "Log(version: 1, owner: Person(name: \"Ada Moss\", level: \"L5\"), manager: \"Sam Lee\", \
+         target: Target(level: \"L6\", submission: \"2027-03-01\"), projects: {{ \"p\": Project(name: \"P\") }}, \
+         moments: [Moment(id: \"m001\", date: \"2026-10-01\", tag: Decision, project: \"p\", what: \"Chose A\", \
+         reach: Org, impact: \"Saved 2 weeks\", witnesses: [{}], quotes: [{}]){ordinary}])",
+        witnesses.join(", "),
+        quoted.join(", ")
+    );
+    load::load_bytes(PathBuf::from("quoted.ron"), text.into_bytes(), today())
+        .expect("the quoted log is valid")
+        .0
+}
+
+/// What `map --explain`, `restate` and `packet` do after loading, on one moment with
+/// 10k and 30k quotes by as many people: linear, so 30k costs about 3× 10k (it cost
+/// 17–20 s per command before, issue 16).
+#[divan::bench(args = [10_000, 30_000], sample_count = 10)]
+fn one_moment_many_quotes(bencher: Bencher, quotes: usize) {
+    let log = quoted_log(quotes);
+    bencher.bench(|| {
+        let evidence = Evidence::rank(black_box(&log), today());
+        let map = promo::evidence::map::EvidenceMap::new(&log, &evidence, today(), true);
+        let restated = promo::restate::restate(&log, &evidence, ladder(), 150);
+        let objections = promo::objections::find(&log, &evidence, ladder(), today())
+            .expect("L6 is on the ladder");
+        let headline = promo::restate::headline(&log, &evidence, ladder());
+        let packet = Packet::build(&log, &evidence, &objections, headline, today());
+        (map, restated, packet)
+    });
+}

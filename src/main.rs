@@ -23,7 +23,9 @@ fn main() -> ExitCode {
                 if let Some(details) = error.details() {
                     let _ = write!(stderr, "{details}");
                 }
-                let _ = writeln!(stderr, "error: {}", promo::error_chain(&error));
+                // The message may quote the log (a project key, a name): escaped.
+                let chain = promo::render::escape::terminal(&promo::error_chain(&error));
+                let _ = writeln!(stderr, "error: {chain}");
             }
             ExitCode::from(error.exit_code())
         }

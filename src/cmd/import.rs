@@ -104,7 +104,7 @@ pub fn run(args: &ImportArgs, ctx: &mut Ctx) -> Result<u8, Error> {
 
     if args.dry_run {
         for span in &imported.added {
-            ctx.print(&whole_lines(text, span))?;
+            ctx.print(&crate::render::escape::terminal(&whole_lines(text, span)))?;
         }
     } else {
         // Insertions only (new projects, moments, `promo:guessed` comments): no backup.
@@ -154,7 +154,7 @@ pub fn run(args: &ImportArgs, ctx: &mut Ctx) -> Result<u8, Error> {
     if args.dry_run {
         ctx.note(&summary);
     } else {
-        ctx.print(&format!("{summary}\n"))?;
+        ctx.print(&crate::render::escape::terminal(&format!("{summary}\n")))?;
     }
     if skipped > 0 {
         ctx.note(&format!(

@@ -79,9 +79,11 @@ impl Ctx<'_> {
         }
     }
 
-    /// Writes a line to standard error (a closed stderr is ignored).
+    /// Writes a line to standard error (a closed stderr is ignored). Notes quote log
+    /// and imported text (a project name, a line of notes), so control and bidi
+    /// characters are shown escaped, never sent to the terminal.
     pub fn note(&mut self, text: &str) {
-        let _ = writeln!(self.err, "{text}");
+        let _ = writeln!(self.err, "{}", crate::render::escape::terminal(text));
     }
 }
 

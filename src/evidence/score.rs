@@ -2,6 +2,8 @@
 //! so a wider reach, a figure, a witness or a sponsor's quote can only add, and a
 //! commitment the owner broke can only take away. `docs/ranking.md` lists every point.
 
+use std::collections::{HashMap, HashSet};
+
 use chrono::NaiveDate;
 
 use super::wording::{self, Opening};
@@ -37,6 +39,10 @@ pub const IMPACT_WRITTEN: i64 = 5;
 pub const WITNESS: i64 = 2;
 /// Witnesses counted at most: a crowd of onlookers is not a stronger signal.
 pub const WITNESS_CAP: usize = 3;
+
+/// Up to this many names, comparing each with the earlier ones costs less than writing
+/// them out to hash them; past it, names are hashed so a crowd stays linear.
+const FEW_NAMES: usize = 32;
 
 /// A manager or skip-level quote that names scope, judgment or leverage.
 pub const QUOTE_SPONSOR_SPECIFIC: i64 = 15;
@@ -130,6 +136,10 @@ fn impact_term(text: Option<&str>) -> Term {
 /// How many different people vouch, names compared as [`normal_name`] writes them:
 /// the names not written the same as an earlier one (a moment has a few).
 fn distinct_witnesses(witnesses: &[String]) -> usize {
+    if witnesses.len() > FEW_NAMES {
+        let names: HashSet<String> = witnesses.iter().map(|w| normal_name(w)).collect();
+        return names.len();
+    }
     (0..witnesses.len())
         .filter(|&i| !witnesses[..i].iter().any(|w| same_person(w, &witnesses[i])))
         .count()
@@ -170,13 +180,19 @@ pub fn quote_points(quote: &Quote) -> i64 {
 /// Each voice once, with its best quote: repeating a person adds nothing.
 fn voices(quotes: &[Quote]) -> Vec<(String, i64, &Quote)> {
     let mut voices: Vec<(String, i64, &Quote)> = Vec::new();
+    // Each voice's place in `voices`: one lookup per quote, so 30,000 quotes by as
+    // many people stay linear (issue 16).
+    let mut places: HashMap<String, usize> = HashMap::new();
     for quote in quotes {
         let name = normal_name(&quote.by);
         let points = quote_points(quote);
-        match voices.iter_mut().find(|(n, _, _)| *n == name) {
+        match places.get(&name).and_then(|&i| voices.get_mut(i)) {
             Some(voice) if voice.1 < points => *voice = (name, points, quote),
             Some(_) => {}
-            None => voices.push((name, points, quote)),
+            None => {
+                places.insert(name.clone(), voices.len());
+                voices.push((name, points, quote));
+            }
         }
     }
     voices
@@ -185,6 +201,16 @@ fn voices(quotes: &[Quote]) -> Vec<(String, i64, &Quote)> {
 /// The sum over voices of each one's best quote, capped: [`voices`] without writing
 /// any name out.
 fn quotes_points(quotes: &[Quote]) -> i64 {
+    if quotes.len() > FEW_NAMES {
+        // Many quotes: each voice's best by normal name, in one pass (issue 16).
+        let mut best: HashMap<String, i64> = HashMap::new();
+        for quote in quotes {
+            let points = quote_points(quote);
+            let entry = best.entry(normal_name(&quote.by)).or_insert(points);
+            *entry = (*entry).max(points);
+        }
+        return best.values().sum::<i64>().min(QUOTES_CAP);
+    }
     let sum: i64 = (0..quotes.len())
         // Each voice is counted at its first quote, with the best of its quotes.
         .filter(|&i| {
@@ -401,6 +427,56 @@ fn normal_chars(name: &str) -> Option<impl Iterator<Item = char> + '_> {
 mod tests {
     use super::*;
     use crate::evidence::testing::{date, moment};
+
+    /// A crowd of quotes and witnesses, with a few people written two ways.
+    fn crowd(people: usize) -> (Vec<String>, Vec<Quote>) {
+        let mut witnesses: Vec<String> = (0..people).map(|i| format!("Person {i}")).collect();
+        witnesses.extend(["person 3".into(), "  PERSON   4 ".into()]);
+        let mut quotes: Vec<Quote> = (0..people)
+            .map(|i| Quote {
+                by: format!("Person {i}"),
+                role: Role::Peer,
+                text: "Great to work with.".into(),
+            })
+            .collect();
+        for (by, role, text) in [
+            ("Sam Lee", Role::Manager, "Great to work with."),
+            ("  sam   LEE", Role::Manager, "Great, again."),
+            ("person 2", Role::Peer, "She wrote the runbook we reuse."),
+            ("Person 2", Role::Peer, "Nice."),
+        ] {
+            quotes.push(Quote {
+                by: by.into(),
+                role,
+                text: text.into(),
+            });
+        }
+        (witnesses, quotes)
+    }
+
+    #[test]
+    fn crowds_count_each_person_once_whether_compared_in_pairs_or_hashed() {
+        // Under FEW_NAMES names are compared pairwise, over it they are hashed: both
+        // count Sam Lee once (10), person 2 once at their best (6), and generic peers 0.
+        for people in [5, FEW_NAMES * 4] {
+            let (witnesses, quotes) = crowd(people);
+            assert_eq!(distinct_witnesses(&witnesses), people, "{people} people");
+            assert_eq!(
+                quotes_points(&quotes),
+                QUOTE_SPONSOR + QUOTE_PEER_SPECIFIC,
+                "{people} people"
+            );
+            let voices = voices(&quotes);
+            assert_eq!(voices.len(), people + 1, "{people} people");
+            let sam = voices.iter().find(|(name, _, _)| name == "sam lee");
+            assert_eq!(
+                sam.map(|(_, points, q)| (*points, q.by.as_str())),
+                Some((10, "Sam Lee"))
+            );
+            let two = voices.iter().find(|(name, _, _)| name == "person 2");
+            assert_eq!(two.map(|(_, points, _)| *points), Some(QUOTE_PEER_SPECIFIC));
+        }
+    }
 
     #[test]
     fn the_seven_terms_sum_to_the_score() {

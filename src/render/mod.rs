@@ -2,6 +2,7 @@
 //! format shows the others can show. Markdown, HTML and text come from tera templates
 //! ([`templates`]), PDF is laid out by [`pdf`], and JSON is the context itself.
 
+pub mod budget;
 pub mod escape;
 pub mod filters;
 pub mod ics;

@@ -11,7 +11,9 @@ use std::path::{Path, PathBuf};
 
 use serde::Serialize;
 
+use super::budget::{Capped, MAX_OUTPUT_BYTES, RangeBudget};
 use crate::error::Error;
+use crate::source::ReadError;
 
 /// The built-in templates, by file name.
 pub const BUILTIN: &[(&str, &str)] = &[
@@ -68,6 +70,10 @@ pub const BUILTIN: &[(&str, &str)] = &[
 /// Template files larger than this are refused.
 const MAX_TEMPLATE_BYTES: u64 = 1024 * 1024;
 
+/// What stands in for a user template that is not a regular file (a FIFO, a device):
+/// it loads, so templates that include it still compile, and fails only when used.
+const NOT_REGULAR: &str = "{{ throw(message=\"this template is not a regular file\") }}";
+
 /// The loaded template engines.
 pub struct Templates {
     markdown: tera::Tera,
@@ -75,6 +81,10 @@ pub struct Templates {
     text: tera::Tera,
     /// Whether `.txt` templates see `color = true` (read by the `paint` filter).
     color: bool,
+    /// The numbers `range` has handed out in the current render.
+    budget: RangeBudget,
+    /// User templates that are not regular files: name, path, what they are.
+    not_regular: Vec<(String, PathBuf, &'static str)>,
 }
 
 impl Templates {
@@ -91,8 +101,15 @@ impl Templates {
                 )
             })
             .collect();
+        let mut not_regular = Vec::new();
         if let Some(dir) = user_dir {
-            for (name, text, path) in read_user_dir(dir)? {
+            let (found, unusable) = read_user_dir(dir)?;
+            let placeholders: Vec<Found> = unusable
+                .iter()
+                .map(|(name, path, _)| (name.clone(), NOT_REGULAR.to_string(), path.clone()))
+                .collect();
+            not_regular = unusable;
+            for (name, text, path) in found.into_iter().chain(placeholders) {
                 match sources.iter_mut().find(|(n, _, _)| *n == name) {
                     Some(slot) => *slot = (name, text, path),
                     None => sources.push((name, text, path)),
@@ -107,8 +124,10 @@ impl Templates {
         let mut text = tera::Tera::new();
         text.autoescape_on([".txt"]);
         text.set_escape_fn(super::escape::terminal_to);
+        let budget = RangeBudget::default();
         for engine in [&mut markdown, &mut html, &mut text] {
             super::filters::register(engine);
+            budget.register(engine);
         }
         // Each engine takes its templates in one batch: tera checks includes when a
         // template is added, so one at a time a template could include only those
@@ -149,6 +168,8 @@ impl Templates {
             html,
             text,
             color: false,
+            budget,
+            not_regular,
         })
     }
 
@@ -182,11 +203,38 @@ impl Templates {
             path: PathBuf::from(name),
             cause: crate::error_chain(&e),
         };
+        if let Some((name, path, kind)) = self.not_regular.iter().find(|(n, _, _)| n == name) {
+            return Err(Error::Template {
+                name: name.clone(),
+                path: path.clone(),
+                cause: format!("it is {kind}, not a regular file: a template must be a plain file"),
+            });
+        }
         let mut context = tera::Context::from_serialize(context).map_err(template_error)?;
         if engine_is_text(name) {
             context.insert("color", &self.color);
         }
-        engine.render(name, &context).map_err(template_error)
+        // Bounded by counting, not by a clock, so a runaway template fails the same
+        // way on any machine (`render::budget`).
+        self.budget.reset();
+        let mut out = Capped::new(MAX_OUTPUT_BYTES);
+        let rendered = engine.render_to(name, &context, &mut out);
+        if out.overflowed {
+            return Err(Error::Template {
+                name: name.to_string(),
+                path: PathBuf::from(name),
+                cause: format!(
+                    "its output passed {} MiB: loops nested too deep or too long",
+                    MAX_OUTPUT_BYTES / (1024 * 1024)
+                ),
+            });
+        }
+        rendered.map_err(template_error)?;
+        String::from_utf8(out.bytes).map_err(|_| Error::Template {
+            name: name.to_string(),
+            path: PathBuf::from(name),
+            cause: "its output is not UTF-8".into(),
+        })
     }
 }
 
@@ -198,13 +246,21 @@ fn extension(name: &str) -> &str {
     name.rsplit_once('.').map_or("", |(_, ext)| ext)
 }
 
+/// A template file found in the user directory: name, text, path.
+type Found = (String, String, PathBuf);
+/// A template name in the user directory that is not a regular file: name, path, kind.
+type Unusable = (String, PathBuf, &'static str);
+
 /// Reads the template files directly inside `dir`, refusing links that lead outside it.
-fn read_user_dir(dir: &Path) -> Result<Vec<(String, String, PathBuf)>, Error> {
+/// Names that are not regular files (a FIFO, a device) are listed apart, unread: they
+/// fail only the command that uses them, and never block.
+fn read_user_dir(dir: &Path) -> Result<(Vec<Found>, Vec<Unusable>), Error> {
     let root = dir
         .canonicalize()
         .map_err(|source| Error::read(dir, source))?;
     let entries = std::fs::read_dir(&root).map_err(|source| Error::read(dir, source))?;
     let mut found = Vec::new();
+    let mut unusable = Vec::new();
     for entry in entries {
         let entry = entry.map_err(|source| Error::read(dir, source))?;
         let path = entry.path();
@@ -221,30 +277,46 @@ fn read_user_dir(dir: &Path) -> Result<Vec<(String, String, PathBuf)>, Error> {
         let real = path
             .canonicalize()
             .map_err(|source| Error::read(&path, source))?;
-        if real.parent() != Some(root.as_path()) || !real.is_file() {
+        if real.parent() != Some(root.as_path()) {
             return Err(Error::TemplateOutsideDir {
                 path,
                 dir: dir.to_path_buf(),
             });
         }
-        let size = real
+        let metadata = real
             .metadata()
-            .map_err(|source| Error::read(&path, source))?
-            .len();
-        if size > MAX_TEMPLATE_BYTES {
-            return Err(Error::Template {
-                name,
-                path,
-                cause: format!(
-                    "template is {size} bytes, over the {MAX_TEMPLATE_BYTES}-byte limit"
-                ),
-            });
+            .map_err(|source| Error::read(&path, source))?;
+        if !metadata.is_file() {
+            unusable.push((name, path, crate::store::kind_of(&metadata)));
+            continue;
         }
-        let text = std::fs::read_to_string(&real).map_err(|source| Error::read(&path, source))?;
+        let bytes = match crate::source::read_regular(&real, MAX_TEMPLATE_BYTES) {
+            Ok(bytes) => bytes,
+            Err(ReadError::NotRegular(kind)) => {
+                unusable.push((name, path, kind));
+                continue;
+            }
+            Err(ReadError::Io(source)) => return Err(Error::read(&path, source)),
+            Err(ReadError::TooLarge(size)) => {
+                return Err(Error::Template {
+                    name,
+                    path,
+                    cause: format!(
+                        "template is {size} bytes, over the {MAX_TEMPLATE_BYTES}-byte limit"
+                    ),
+                });
+            }
+        };
+        let text = String::from_utf8(bytes).map_err(|_| Error::Template {
+            name: name.clone(),
+            path: path.clone(),
+            cause: "the file is not UTF-8 text".into(),
+        })?;
         found.push((name, text, path));
     }
     found.sort();
-    Ok(found)
+    unusable.sort();
+    Ok((found, unusable))
 }
 
 /// Writes the built-in templates into `dir` (created if needed), keeping any file

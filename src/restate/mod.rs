@@ -279,10 +279,13 @@ fn vouch_sentence(log: &Log, cited: &[&Moment]) -> Sentence {
     let manager = normal_name(&log.manager);
     let owner = normal_name(&log.owner.name);
     let mut people: Vec<(String, Option<Role>)> = Vec::new();
+    // The people named so far, by normal name: a moment quoting 30,000 people stays
+    // linear (issue 16).
+    let mut named: std::collections::HashSet<String> = std::collections::HashSet::new();
     for moment in cited {
         for voucher in vouchers(moment, log) {
             let key = normal_name(&voucher.name);
-            if key == manager || key == owner || people.iter().any(|(n, _)| normal_name(n) == key) {
+            if key == manager || key == owner || !named.insert(key) {
                 continue;
             }
             let role = voucher.role;

@@ -521,3 +521,171 @@ fn control_and_bidi_characters_never_reach_the_terminal() {
     assert_eq!(bad(&all), None, "{all}");
     assert!(all.contains("A\\u{1b}[2J"), "shown escaped:\n{all}");
 }
+
+#[test]
+fn a_fifo_in_a_template_folder_is_named_and_fails_only_the_command_using_it() {
+    let (dir, path) = log_in("strong-pm.ron");
+    let templates = dir.path().join("templates");
+    fs::create_dir(&templates).expect("mkdir");
+    mkfifo(&templates.join("packet.md"));
+    mkfifo(&templates.join("part.md"));
+    fs::write(
+        templates.join("premortem.md"),
+        "PRE {{ owner }}\n{% include \"part.md\" %}\n",
+    )
+    .expect("write");
+    let run = |args: &[&str]| {
+        let command = promo()
+            .log(&path)
+            .args(args.iter().copied())
+            .args(["--templates"])
+            .args([&templates])
+            .command();
+        run_within(command, 10)
+    };
+    // Unused: `packet.md` and `part.md` are FIFOs, the HTML packet and the text
+    // objections do not read them, and nothing blocks on them.
+    for args in [
+        &["packet", "--format", "html"][..],
+        &["objections"][..],
+        &["objections", "--format", "md"][..],
+    ] {
+        let out = run(args);
+        assert_eq!(out.status.code(), Some(0), "{args:?}: {}", stderr(&out));
+    }
+    // Used: the message names the file and what it is, not "leads outside".
+    let out = run(&["packet", "--format", "md"]);
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(err.contains("packet.md"), "{err}");
+    assert!(
+        err.contains("a named pipe (FIFO), not a regular file"),
+        "{err}"
+    );
+    assert!(!err.contains("leads outside"), "{err}");
+    // Included: the template that includes it fails when rendered, and says why.
+    let out = run(&["premortem", "--format", "md"]);
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(err.contains("not a regular file"), "{err}");
+}
+
+#[test]
+fn nested_range_loops_in_a_user_template_are_cut_off() {
+    let (dir, path) = log_in("strong-pm.ron");
+    let templates = dir.path().join("templates");
+    fs::create_dir(&templates).expect("mkdir");
+    fs::write(
+        templates.join("packet.md"),
+        "{% for a in range(end=100000) %}{% for b in range(end=100000) %}\
+         {% for c in range(end=100000) %}{{ c }}{% endfor %}{% endfor %}{% endfor %}",
+    )
+    .expect("write");
+    // A template that counts a little still renders.
+    fs::write(
+        templates.join("premortem.md"),
+        "{% for a in range(end=3) %}{% for b in range(end=2) %}{{ a }}{{ b }} {% endfor %}{% endfor %}",
+    )
+    .expect("write");
+    let run = |args: &[&str]| {
+        let command = promo()
+            .log(&path)
+            .args(args.iter().copied())
+            .args(["--templates"])
+            .args([&templates])
+            .command();
+        let started = Instant::now();
+        let out = run_within(command, 60);
+        (out, started.elapsed())
+    };
+    let (out, took) = run(&["packet", "--format", "md"]);
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(err.contains("template `packet.md`"), "{err}");
+    assert!(
+        err.contains("`range` was asked for more than 1000000 numbers in one render"),
+        "{err}"
+    );
+    assert!(out.stdout.is_empty(), "nothing half rendered is printed");
+    assert!(took < Duration::from_secs(30), "cut off quickly: {took:?}");
+    let (out, _) = run(&["premortem", "--format", "md"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert_eq!(
+        String::from_utf8_lossy(&out.stdout).trim(),
+        "00 01 10 11 20 21"
+    );
+}
+
+/// The first raw control (but newline and tab) or bidi override character in `s`.
+fn hostile_char(s: &str) -> Option<char> {
+    s.chars().find(|&c| {
+        (c.is_control() && c != '\n' && c != '\t')
+            || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+    })
+}
+
+#[test]
+fn notes_remarks_and_errors_on_stderr_show_control_characters_escaped() {
+    let hostile = "\u{1b}[2J\u{1b}]52;c;cHduZWQ=\u{7}\u{9b}31m\u{202e}evil\u{8}";
+    let text = fs::read_to_string(fixture("strong-pm.ron"))
+        .expect("fixture")
+        .replace("Decided to split", &format!("Decided{hostile} to split"))
+        .replace("Seller fee experiments", &format!("Seller{hostile} fees"));
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("promo.ron");
+    fs::write(&path, &text).expect("write");
+    let notes = dir.path().join("notes.md");
+    fs::write(
+        &notes,
+        format!(
+            "## 2026-11-17\n\n### Decisions\n- Chose{hostile} the vendor for search\n\n\
+             ```\nrm -rf{hostile} /\n```\n\n<!-- secret{hostile} aside -->\n"
+        ),
+    )
+    .expect("write notes");
+    // A file name is text too: the note saying where the packet went quotes it.
+    let pdf = dir.path().join(format!("packet{hostile}.pdf"));
+    let notes_s = notes.to_str().expect("utf-8");
+    let pdf_s = pdf.to_str().expect("utf-8");
+    let project = format!("nope{hostile}");
+    let cases: Vec<(Vec<&str>, &str)> = vec![
+        (vec!["packet", "--format", "pdf", "-o", pdf_s], "wrote "),
+        // Import remarks quote the lines they skipped.
+        (
+            vec!["import", "markdown", notes_s, "--dry-run"],
+            "inside a code block",
+        ),
+        // An error quoting what was typed.
+        (
+            vec![
+                "add",
+                "decision",
+                "Chose a vendor",
+                "--project",
+                &project,
+                "--reach",
+                "team",
+            ],
+            "nope\\u{1b}[2J",
+        ),
+    ];
+    for (args, expected) in cases {
+        let run = promo()
+            .log(&path)
+            .args(["--color", "never"])
+            .args(args.iter().copied())
+            .run();
+        let out = String::from_utf8_lossy(&run.0.stdout).into_owned();
+        let err = run.stderr();
+        assert!(
+            err.contains(expected),
+            "{args:?}: stderr lacks {expected:?}:\n{err}"
+        );
+        assert!(
+            err.contains("\\u{1b}"),
+            "{args:?} shows the escape visibly:\n{err}"
+        );
+        assert_eq!(hostile_char(&err), None, "{args:?} stderr:\n{err}");
+        assert_eq!(hostile_char(&out), None, "{args:?} stdout:\n{out}");
+    }
+}

@@ -240,18 +240,17 @@ impl MapRow {
 /// Who can vouch for a moment: its quotes' authors with their role, then witnesses.
 fn vouchers(log: &Log, moment: &crate::log::Moment) -> Vec<String> {
     let mut names: Vec<String> = Vec::new();
-    let mut seen: Vec<&str> = Vec::new();
+    // A set, so a moment quoting 30,000 people stays linear (issue 16).
+    let mut seen: std::collections::HashSet<&str> = std::collections::HashSet::new();
     let mut quotes: Vec<&crate::log::Quote> = moment.quotes.iter().collect();
     quotes.sort_by_key(|q| q.role);
     for quote in quotes {
-        if !seen.contains(&quote.by.as_str()) {
-            seen.push(&quote.by);
+        if seen.insert(&quote.by) {
             names.push(format!("{} ({})", clamp(&quote.by, 40), quote.role.label()));
         }
     }
     for witness in &moment.witnesses {
-        if !seen.contains(&witness.as_str()) {
-            seen.push(witness);
+        if seen.insert(witness) {
             let label = if *witness == log.manager {
                 format!("{} (manager)", clamp(witness, 40))
             } else {
