@@ -20,7 +20,7 @@
 //! runs are drawn in visual order. The same input always gives the same bytes.
 //!
 //! Files: `font.rs` (embedded faces, glyph coverage, measuring), `wrap.rs` (line
-//! breaking), `layout.rs` (geometry, type scale, fitting), `page.rs` (printpdf ops and
+//! breaking), `layout/` (geometry, measuring, fitting), `page.rs` (printpdf ops and
 //! deterministic serialization).
 
 mod font;
