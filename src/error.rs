@@ -242,6 +242,24 @@ impl Error {
     }
 }
 
+impl From<crate::source::InputError> for Error {
+    fn from(input: crate::source::InputError) -> Self {
+        use crate::source::ReadError;
+        let path = input.path;
+        match input.error {
+            ReadError::Io(source) => Error::Read { path, source },
+            ReadError::NotRegular(kind) => {
+                Error::Store(crate::store::StoreError::NotRegular { path, kind })
+            }
+            ReadError::TooLarge(size) => Error::TooLarge {
+                path,
+                size,
+                limit: crate::source::MAX_INPUT_BYTES,
+            },
+        }
+    }
+}
+
 /// How a message names a ladder: the built-in one (and how to replace it), or its file.
 fn ladder_name(origin: Option<&Path>) -> String {
     match origin {

@@ -5,6 +5,7 @@ pub mod append;
 mod cadence;
 mod commitment;
 pub mod edit;
+pub mod error;
 pub mod guessed;
 pub mod load;
 mod moment;
@@ -25,6 +26,7 @@ use serde::Serialize;
 
 pub use cadence::Cadence;
 pub use commitment::{Commitment, CommitmentOwner, Status};
+pub use error::LogError;
 pub use moment::Moment;
 pub use private::PrivateMoments;
 pub use quote::{Quote, Role};

@@ -7,9 +7,9 @@ use chrono::{Datelike, NaiveDate};
 
 use super::outline::{Node, Selection, Span};
 use super::problem::Problem;
+use super::problem::Severity;
 use super::raw::{RawCommitment, RawLog, RawMoment};
 use super::{Commitment, FORMAT_VERSION, Log, Moment, Person, PrivateMoments, Project, Target};
-use crate::diagnostic::Severity;
 use crate::suggest::did_you_mean;
 
 /// One step from a value to a value inside it.
