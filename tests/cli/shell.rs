@@ -236,7 +236,7 @@ fn a_broken_config_is_an_error_naming_its_line_and_column() {
         .run()
         .expect_code(1);
     run.stderr_has(&format!(
-        "error: {}:3:5: invalid config: unknown field `templtes`; did you mean `templates`?",
+        "error: {}:3:5: invalid config: unknown field `templtes` in `Config`; did you mean `templates`?",
         file.display()
     ));
     // Completions and the man page never read it.
@@ -245,6 +245,21 @@ fn a_broken_config_is_an_error_naming_its_line_and_column() {
         .args(["completions", "bash"])
         .run()
         .ok();
+}
+
+#[test]
+fn a_config_with_a_syntax_error_names_its_path_line_and_column() {
+    let (dir, file) = config_home("Config(\n    paper: A4\n    log: \"x.ron\",\n)\n");
+    let run = promo()
+        .env("XDG_CONFIG_HOME", dir.path().join("config"))
+        .fixture("strong-pm.ron")
+        .args(["check"])
+        .run()
+        .expect_code(1);
+    run.stderr_has(&format!(
+        "error: {}:2:13: invalid config: missing `,` after this value",
+        file.display()
+    ));
 }
 
 #[test]
