@@ -188,18 +188,27 @@ fn title_unit(page: &Page, geo: &Geometry, m: &Measurer, s: &Style) -> Unit {
 }
 
 fn footer_unit(text: &str, geo: &Geometry, m: &Measurer, s: &Style) -> Option<Unit> {
-    let w = wrap(
-        m,
-        &[span(Face::Regular, text)],
-        s.footer,
-        geo.content_width(),
-        Some(1),
-    );
+    let spans = [span(Face::Regular, text)];
+    text_unit(Kind::Content, &spans, s.footer, FAINT, Some(1), geo, m)
+}
+
+/// One text across the content width, wrapped to at most `limit` lines; `None` when
+/// it draws nothing.
+fn text_unit(
+    kind: Kind,
+    spans: &[Span<'_>],
+    size: f32,
+    color: Rgb,
+    limit: Option<usize>,
+    geo: &Geometry,
+    m: &Measurer,
+) -> Option<Unit> {
+    let w = wrap(m, spans, size, geo.content_width(), limit);
     if w.lines.is_empty() {
         return None;
     }
-    let mut u = Unit::new(Kind::Content);
-    u.height = u.add_text(&w, geo.left, 0.0, s.footer, FAINT, m);
+    let mut u = Unit::new(kind);
+    u.height = u.add_text(&w, geo.left, 0.0, size, color, m);
     Some(u)
 }
 
@@ -221,19 +230,9 @@ fn lead_separator(lead: &str, text: &str, list: bool) -> &'static str {
 fn lay_block(b: &Block, geo: &Geometry, m: &Measurer, s: &Style, clamp: Option<usize>) -> Laid {
     match b {
         Block::Heading(text) => {
-            let w = wrap(
-                m,
-                &[span(Face::Bold, text)],
-                s.heading,
-                geo.content_width(),
-                Some(2),
-            );
-            if w.lines.is_empty() {
-                return Laid::Empty;
-            }
-            let mut u = Unit::new(Kind::Heading);
-            u.height = u.add_text(&w, geo.left, 0.0, s.heading, ACCENT, m);
-            Laid::Heading(u)
+            let spans = [span(Face::Bold, text)];
+            text_unit(Kind::Heading, &spans, s.heading, ACCENT, Some(2), geo, m)
+                .map_or(Laid::Empty, Laid::Heading)
         }
         Block::Paragraph { text, bold_lead } => {
             let lead = bold_lead.as_deref().unwrap_or("");
@@ -242,13 +241,8 @@ fn lay_block(b: &Block, geo: &Geometry, m: &Measurer, s: &Style, clamp: Option<u
                 span(Face::Regular, lead_separator(lead, text, false)),
                 span(Face::Regular, text),
             ];
-            let w = wrap(m, &spans, s.body, geo.content_width(), clamp);
-            if w.lines.is_empty() {
-                return Laid::Empty;
-            }
-            let mut u = Unit::new(Kind::Content);
-            u.height = u.add_text(&w, geo.left, 0.0, s.body, INK, m);
-            Laid::Single(u)
+            text_unit(Kind::Content, &spans, s.body, INK, clamp, geo, m)
+                .map_or(Laid::Empty, Laid::Single)
         }
         Block::Table {
             headers,
