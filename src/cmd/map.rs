@@ -27,8 +27,7 @@ pub fn run(args: &MapArgs, ctx: &mut Ctx) -> Result<u8, Error> {
     }
     let output = match args.format {
         ReportFormat::Json => {
-            let mut json = serde_json::to_string_pretty(&map)
-                .map_err(|e| Error::Usage(format!("cannot write the map as JSON: {e}")))?;
+            let mut json = serde_json::to_string_pretty(&map)?;
             json.push('\n');
             json
         }

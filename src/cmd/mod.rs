@@ -1,3 +1,5 @@
+//! The subcommands: one file per command, each wiring settings to a report or an edit.
+//!
 //! One file per command, each exposing `run`; this module picks the command and
 //! holds what every command shares.
 
@@ -117,8 +119,7 @@ pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> Result<u8, Err
 
 /// Prints a report's context as pretty JSON (`--context`).
 fn print_context(ctx: &mut Ctx, report: &impl serde::Serialize) -> Result<u8, Error> {
-    let mut text = serde_json::to_string_pretty(report)
-        .map_err(|e| Error::Usage(format!("cannot write the context as JSON: {e}")))?;
+    let mut text = serde_json::to_string_pretty(report)?;
     text.push('\n');
     ctx.print(&text)?;
     Ok(0)

@@ -81,7 +81,7 @@ fn timing(r: &Restatement) -> String {
 }
 
 fn print_json(ctx: &mut Ctx, value: &impl Serialize) -> Result<(), Error> {
-    let mut text = serde_json::to_string_pretty(value).map_err(|e| Error::Usage(e.to_string()))?;
+    let mut text = serde_json::to_string_pretty(value)?;
     text.push('\n');
     ctx.print(&text)
 }

@@ -343,3 +343,36 @@ fn the_config_templates_directory_overrides_the_built_in_templates() {
         .ok()
         .stdout_has("CUSTOM PACKET for Ana Ruiz");
 }
+
+/// JSON that cannot be written (here: standard output is a full disk) is a failed
+/// operation, exit 1 with the reason, never a usage error (exit 2).
+#[test]
+fn json_output_that_cannot_be_written_exits_1() {
+    if !Path::new("/dev/full").exists() {
+        return;
+    }
+    for args in [
+        &["check", "--format", "json"][..],
+        &["map", "--format", "json"],
+        &["objections", "--context"],
+    ] {
+        let full = fs::OpenOptions::new()
+            .write(true)
+            .open("/dev/full")
+            .expect("/dev/full");
+        let output = promo()
+            .fixture("strong-pm.ron")
+            .args(args.iter().copied())
+            .command()
+            .stdout(full)
+            .stderr(std::process::Stdio::piped())
+            .output()
+            .expect("run promo");
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert_eq!(output.status.code(), Some(1), "{args:?}: {stderr}");
+        assert!(
+            stderr.contains("error: cannot write the output"),
+            "{args:?}: {stderr}"
+        );
+    }
+}
