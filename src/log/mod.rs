@@ -1,3 +1,5 @@
+//! The 1:1 log: reading, checking and editing the file, and the validated types every later stage reads.
+//!
 //! The 1:1 log: its format as written ([`raw`]), the checks ([`validate`]) and the
 //! validated [`Log`] every later stage reads.
 

@@ -1,3 +1,5 @@
+//! The pre-mortem report: the objections to fix before submission, each with a dated plan.
+//!
 //! The pre-mortem: run 60 to 120 days before the packet is due, while weak evidence
 //! can still be fixed. It lists the objections in attack order with a dated plan for
 //! each (what to gather, which ask to bring to which 1:1), the open commitments due

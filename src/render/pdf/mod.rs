@@ -1,4 +1,4 @@
-//! One-page PDF layout engine.
+//! The PDF output: a report's page laid out to fit exactly one page, with embedded fonts.
 //!
 //! [`render`] draws a [`Page`] — a title, a subtitle, a list of [`Block`]s and a footer —
 //! onto exactly one Letter or A4 page with printpdf, and reports in a [`LayoutReport`]
