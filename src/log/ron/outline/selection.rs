@@ -8,7 +8,7 @@ use std::collections::BTreeMap;
 /// Building every value of a 100,000-moment log costs more than ron's own parse, and
 /// locating a few thousand problems needs a few thousand paths; with a selection the
 /// reader still checks every byte but builds only what lies on a path. A value off
-/// every path keeps its span and stands as an empty [`NodeKind::Scalar`].
+/// every path keeps its span and stands as an empty [`NodeKind::Scalar`](super::NodeKind::Scalar).
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Selection {
     fields: Vec<(String, Selection)>,
