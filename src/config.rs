@@ -12,8 +12,9 @@ use std::path::{Path, PathBuf};
 use serde::Deserialize;
 
 use crate::error::Error;
+use crate::log::ron::{Grammar, problem_of, trivia};
 use crate::render::pdf::Paper as PaperSize;
-use crate::suggest::did_you_mean;
+use crate::source::Source;
 
 /// The config file as written.
 #[derive(Debug, Deserialize)]
@@ -84,9 +85,9 @@ impl Config {
 
     /// Parses a config file's text; relative paths in it are relative to its directory.
     pub fn parse(path: &Path, text: &str) -> Result<Self, Error> {
-        let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+        let source = Source::new(path, text.to_string());
         // A config with nothing but white space and comments is an empty config.
-        if crate::log::ron::trivia::is_blank(text) {
+        if trivia::is_blank(source.text()) {
             return Ok(Self {
                 path: Some(path.to_path_buf()),
                 ..Self::default()
@@ -94,11 +95,15 @@ impl Config {
         }
         let options = ron::Options::default()
             .with_default_extension(ron::extensions::Extensions::IMPLICIT_SOME);
-        let raw: RawConfig = options.from_str(text).map_err(|error| Error::Config {
-            path: path.to_path_buf(),
-            line: error.span.start.line,
-            col: error.span.start.col,
-            message: describe(&error.code),
+        let raw: RawConfig = options.from_str(source.text()).map_err(|error| {
+            let (problem, span) = problem_of(&source, &error, &CONFIG_GRAMMAR);
+            let at = source.position(span.start);
+            Error::Config {
+                path: path.to_path_buf(),
+                line: at.line,
+                col: at.col,
+                message: problem.to_string(),
+            }
         })?;
         let dir = path.parent().unwrap_or_else(|| Path::new("."));
         let resolve = |value: Option<String>| value.map(|v| resolve_path(dir, &v));
@@ -131,41 +136,13 @@ fn resolve_path(dir: &Path, value: &str) -> PathBuf {
     }
 }
 
-/// ron's complaint, for a person: lowercase, with "did you mean" for a misspelt field.
-fn describe(code: &ron::error::Error) -> String {
-    use ron::error::Error as E;
-    let message = match code {
-        E::NoSuchStructField {
-            expected, found, ..
-        } => {
-            let hint = did_you_mean(found, expected.iter().copied())
-                .map(|s| format!("; did you mean `{s}`?"))
-                .unwrap_or_else(|| {
-                    let names: Vec<String> = expected.iter().map(|e| format!("`{e}`")).collect();
-                    format!("; the fields are {}", names.join(", "))
-                });
-            format!("unknown field `{found}`{hint}")
-        }
-        E::NoSuchEnumVariant {
-            expected, found, ..
-        } => {
-            let names: Vec<String> = expected.iter().map(|e| format!("`{e}`")).collect();
-            format!(
-                "unknown value `{found}`; expected one of {}",
-                names.join(", ")
-            )
-        }
-        E::ExpectedDifferentStructName { expected, found } => {
-            format!("expected `{expected}(...)`, found `{found}`")
-        }
-        other => other.to_string(),
-    };
-    let mut chars = message.chars();
-    match chars.next() {
-        Some(first) => first.to_lowercase().chain(chars).collect(),
-        None => message,
-    }
-}
+/// How the config's RON reads in messages: its one enum is the paper size; a missing
+/// `,` and a file cut short are told apart, as in the log.
+const CONFIG_GRAMMAR: Grammar = Grammar {
+    root: "Config",
+    enum_kind: |_| "value",
+    precise_syntax: true,
+};
 
 #[cfg(test)]
 mod tests {
@@ -199,12 +176,12 @@ mod tests {
         let error = config("Config(\n    templtes: \"x\",\n)\n").expect_err("unknown field");
         assert_eq!(
             error.to_string(),
-            "/home/ana/.config/promo/config.ron:2:5: invalid config: unknown field `templtes`; did you mean `templates`?"
+            "/home/ana/.config/promo/config.ron:2:5: invalid config: unknown field `templtes` in `Config`; did you mean `templates`?"
         );
         let error = config("Config(lgo: \"x.ron\")").expect_err("unknown field");
         assert!(
             error.to_string().ends_with(
-                "unknown field `lgo`; the fields are `log`, `paper`, `ladder`, `templates`, `font`"
+                "unknown field `lgo` in `Config`; expected one of `log`, `paper`, `ladder`, `templates`, `font`"
             ),
             "{error}"
         );
@@ -215,5 +192,26 @@ mod tests {
                 .contains("unknown value `Legal`; expected one of `Letter`, `A4`"),
             "{error}"
         );
+    }
+
+    #[test]
+    fn a_syntax_error_names_the_config_path_line_and_column() {
+        let error =
+            config("Config(\n    log: \"x.ron\"\n    paper: A4,\n)\n").expect_err("missing comma");
+        assert_eq!(
+            error.to_string(),
+            "/home/ana/.config/promo/config.ron:2:16: invalid config: missing `,` after this value"
+        );
+        let error = config("Config(log: \"x.ron\"").expect_err("cut short");
+        assert_eq!(
+            error.to_string(),
+            "/home/ana/.config/promo/config.ron:1:20: invalid config: unexpected end of file: the file may be truncated"
+        );
+    }
+
+    #[test]
+    fn a_valid_config_after_a_byte_order_mark_is_read() {
+        let c = config("\u{feff}Config(paper: A4)").expect("valid");
+        assert_eq!(c.paper, Some(PaperSize::A4));
     }
 }

@@ -5,24 +5,12 @@ use std::fmt::Write as _;
 
 use serde::Serialize;
 
+use crate::error::Error;
+use crate::log::LogError;
 use crate::log::outline::Span;
-use crate::log::problem::Problem;
-pub use crate::log::problem::Severity;
+pub use crate::log::problem::{Diagnostic, Severity};
 use crate::render::escape::terminal;
 use crate::source::Source;
-
-/// One problem and where it is.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Diagnostic {
-    /// Error or warning.
-    pub severity: Severity,
-    /// What is wrong.
-    pub problem: Problem,
-    /// Where, in the BOM-stripped text.
-    pub span: Span,
-    /// A second place that explains the first (e.g. where a duplicate id was first used).
-    pub related: Option<Span>,
-}
 
 /// A diagnostic as `check --format json` prints it.
 #[derive(Clone, Debug, Serialize)]
@@ -36,22 +24,6 @@ pub struct DiagnosticJson {
 }
 
 impl Diagnostic {
-    /// A diagnostic with the problem's own severity.
-    pub fn new(problem: Problem, span: Span) -> Self {
-        Self {
-            severity: problem.severity(),
-            problem,
-            span,
-            related: None,
-        }
-    }
-
-    /// Adds the place that explains this one.
-    pub fn with_related(mut self, related: Span) -> Self {
-        self.related = Some(related);
-        self
-    }
-
     /// The JSON form.
     pub fn to_json(&self, source: &Source) -> DiagnosticJson {
         let position = source.position(self.span.start);
@@ -182,4 +154,22 @@ pub fn render_all(diagnostics: &[Diagnostic], source: &Source) -> String {
         out.push_str(&diagnostic.render(source));
     }
     out
+}
+
+/// A log's failure as the command reports it. It is made here because a refused log
+/// shows every error rendered with its source line; the log itself renders nothing.
+impl From<LogError> for Error {
+    fn from(error: LogError) -> Self {
+        match error {
+            LogError::NotFound { path } => Error::LogNotFound { path },
+            LogError::IsDirectory { path } => Error::IsDirectory { path },
+            LogError::Input(input) => Error::from(input),
+            LogError::Invalid { source, errors } => Error::InvalidLog {
+                path: source.path().to_path_buf(),
+                count: errors.len(),
+                rendered: errors.iter().map(|d| d.render(&source)).collect(),
+            },
+            LogError::Store(error) => Error::Store(error),
+        }
+    }
 }

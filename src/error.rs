@@ -242,6 +242,32 @@ impl Error {
     }
 }
 
+/// A value that cannot be written as JSON is an output that failed (exit 1), never a
+/// usage error: the command line was fine.
+impl From<serde_json::Error> for Error {
+    fn from(error: serde_json::Error) -> Self {
+        Error::Output(io::Error::other(error))
+    }
+}
+
+impl From<crate::source::InputError> for Error {
+    fn from(input: crate::source::InputError) -> Self {
+        use crate::source::ReadError;
+        let path = input.path;
+        match input.error {
+            ReadError::Io(source) => Error::Read { path, source },
+            ReadError::NotRegular(kind) => {
+                Error::Store(crate::store::StoreError::NotRegular { path, kind })
+            }
+            ReadError::TooLarge(size) => Error::TooLarge {
+                path,
+                size,
+                limit: crate::source::MAX_INPUT_BYTES,
+            },
+        }
+    }
+}
+
 /// How a message names a ladder: the built-in one (and how to replace it), or its file.
 fn ladder_name(origin: Option<&Path>) -> String {
     match origin {
@@ -263,5 +289,24 @@ fn level_names(ids: &[String], aliases: &[String]) -> String {
         (true, _) => "no levels".to_string(),
         (false, true) => quoted(ids),
         (false, false) => format!("{} (also named {})", quoted(ids), quoted(aliases)),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn json_that_cannot_be_written_exits_1_and_a_usage_error_2() {
+        // A map with non-string keys is the one thing serde_json refuses to write.
+        let refused = serde_json::to_string(&std::collections::BTreeMap::from([((1, 2), 3)]))
+            .expect_err("non-string keys");
+        let error = Error::from(refused);
+        assert_eq!(error.exit_code(), 1);
+        assert!(
+            error.to_string().starts_with("cannot write the output"),
+            "{error}"
+        );
+        assert_eq!(Error::Usage("bad flag".into()).exit_code(), 2);
     }
 }

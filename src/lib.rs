@@ -1,3 +1,5 @@
+//! promo: a person's 1:1 notes, turned into the evidence a promotion case needs.
+//!
 //! promo turns the moments of a person's 1:1s with their manager into promotion
 //! evidence: a ranked evidence map, a one-page packet, the objections a calibration
 //! committee will raise, a pre-mortem and a one-minute restatement.

@@ -156,22 +156,25 @@ pub fn read_regular(path: &Path, limit: u64) -> Result<Vec<u8>, ReadError> {
     Ok(bytes)
 }
 
-/// [`read_regular`] for an input file (import notes, a ladder), with the limit of
-/// a log and the errors as promo reports them.
-pub fn read_input(path: &Path) -> Result<Vec<u8>, crate::error::Error> {
-    use crate::error::Error;
-    let limit = crate::log::load::MAX_LOG_BYTES;
-    read_regular(path, limit).map_err(|error| match error {
-        ReadError::Io(source) => Error::read(path, source),
-        ReadError::NotRegular(kind) => Error::Store(crate::store::StoreError::NotRegular {
-            path: path.to_path_buf(),
-            kind,
-        }),
-        ReadError::TooLarge(size) => Error::TooLarge {
-            path: path.to_path_buf(),
-            size,
-            limit,
-        },
+/// The largest file promo reads, a log or any other input (import notes, a ladder):
+/// a person's log is well under a megabyte, and a 100,000-moment log is about 40 MB.
+pub const MAX_INPUT_BYTES: u64 = 64 * 1024 * 1024;
+
+/// Why [`read_input`] read nothing, with the file it tried; `crate::error::Error`
+/// (or the log's own error, for a log) says it to a person.
+#[derive(Debug)]
+pub struct InputError {
+    /// The file, as given.
+    pub path: PathBuf,
+    /// What went wrong.
+    pub error: ReadError,
+}
+
+/// [`read_regular`] for a file promo reads as input, with the limit of a log.
+pub fn read_input(path: &Path) -> Result<Vec<u8>, InputError> {
+    read_regular(path, MAX_INPUT_BYTES).map_err(|error| InputError {
+        path: path.to_path_buf(),
+        error,
     })
 }
 

@@ -35,8 +35,7 @@ pub fn run(args: &CheckArgs, ctx: &mut Ctx) -> Result<u8, Error> {
                 errors: json(Severity::Error),
                 warnings: json(Severity::Warning),
             };
-            let text =
-                serde_json::to_string_pretty(&report).map_err(|e| Error::Usage(e.to_string()))?;
+            let text = serde_json::to_string_pretty(&report)?;
             ctx.print(&text)?;
             ctx.print("\n")?;
         }

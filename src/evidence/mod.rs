@@ -1,3 +1,5 @@
+//! Evidence: public moments scored and ranked into what a calibration committee accepts.
+//!
 //! Scoring and ranking: from public moments to the evidence hierarchy a calibration
 //! committee would accept — ranked moments, ranked projects, the top examples and
 //! what the evidence does not cover yet.

@@ -1,3 +1,5 @@
+//! Import: notes kept in other tools (a Markdown 1:1 document, a jrnl export) added to the log.
+//!
 //! Importing the notes people already keep: a running 1:1 document in Markdown
 //! ([`markdown`]) or a jrnl JSON export ([`jrnl`]).
 //!

@@ -10,7 +10,7 @@ use chrono::NaiveDate;
 
 use super::{Plan, Step};
 use crate::log::append::{AppendError, Appender, ron_string};
-use crate::log::edit::Change;
+use crate::log::edit::{Change, Splice};
 use crate::log::guessed;
 use crate::log::load::Checked;
 use crate::log::outline::{self, Node, NodeKind, Span};
@@ -45,16 +45,11 @@ pub fn apply(
     let moments: Vec<_> = plan.moments.iter().map(|p| p.moment.clone()).collect();
     let before = count_moments(source.text())?;
     let insertion = appender.insert(&moments)?;
-    let inserted = String::from_utf8_lossy(&insertion.change.bytes).into_owned();
-    let inserted = inserted
-        .strip_prefix('\u{feff}')
-        .unwrap_or(&inserted)
-        .to_string();
-    let marked = mark_guesses(&inserted, plan)?;
+    let marked = mark_guesses(insertion.change.text(), plan)?;
 
     let change = Change::splice_text(&marked, source.has_bom(), Vec::new());
     let checked = change.recheck(path, today, before + plan.moments.len())?;
-    let root = outline::parse(&marked).map_err(|e| AppendError::Unreadable { at: e.at })?;
+    let root = outline::parse(&marked)?;
     let added = added_spans(&root, plan);
     if added.len() != plan.projects.len() + plan.moments.len() {
         return Err(AppendError::Miscounted {
@@ -70,7 +65,7 @@ pub fn apply(
 }
 
 fn count_moments(text: &str) -> Result<usize, AppendError> {
-    let root = outline::parse(text).map_err(|e| AppendError::Unreadable { at: e.at })?;
+    let root = outline::parse(text)?;
     Ok(root.field("moments").map_or(0, |f| f.value.items().len()))
 }
 
@@ -102,7 +97,7 @@ fn add_projects(text: &str, plan: &Plan) -> Result<String, AppendError> {
     if plan.projects.is_empty() {
         return Ok(text.to_string());
     }
-    let root = outline::parse(text).map_err(|e| AppendError::Unreadable { at: e.at })?;
+    let root = outline::parse(text)?;
     let nl = if text.contains("\r\n") { "\r\n" } else { "\n" };
     let unit = indent_unit(text, &root);
     let entries: Vec<String> = plan
@@ -175,7 +170,7 @@ fn mark_guesses(text: &str, plan: &Plan) -> Result<String, AppendError> {
     if plan.moments.iter().all(|p| p.guesses.is_empty()) {
         return Ok(text.to_string());
     }
-    let root = outline::parse(text).map_err(|e| AppendError::Unreadable { at: e.at })?;
+    let root = outline::parse(text)?;
     let moments = root.field("moments").map_or(&[][..], |f| f.value.items());
     let mut edits = Vec::new();
     for planned in &plan.moments {
@@ -205,18 +200,14 @@ fn follow<'a>(node: &'a Node, path: &[Step]) -> Option<&'a Node> {
     Some(node)
 }
 
-fn apply_edits(text: &str, mut edits: Vec<(usize, String)>) -> String {
-    edits.sort_by_key(|(at, _)| *at);
-    let mut out =
-        String::with_capacity(text.len() + edits.iter().map(|e| e.1.len()).sum::<usize>());
-    let mut copied = 0;
-    for (at, insertion) in edits {
-        out.push_str(&text[copied..at]);
-        out.push_str(&insertion);
-        copied = at;
-    }
-    out.push_str(&text[copied..]);
-    out
+/// The text with each `(offset, text)` inserted: the log's own splicing, on a
+/// stage of the import's text.
+fn apply_edits(text: &str, edits: Vec<(usize, String)>) -> String {
+    let splices = edits
+        .into_iter()
+        .map(|(at, insertion)| Splice::insert(at, insertion))
+        .collect();
+    Change::splice_text(text, false, splices).text().to_string()
 }
 
 #[cfg(test)]
@@ -256,17 +247,21 @@ mod tests {
         }
     }
 
-    #[test]
-    fn projects_moments_and_markers_are_insertions_only() {
-        let text = "// mine\r\nLog(\r\n    version: 1,\r\n    owner: Person(name: \"Mara\", level: \"L5\"),\r\n    manager: \"Tess\",\r\n    target: Target(level: \"L6\", submission: \"2027-03-01\"),\r\n    projects: {\r\n        // none yet\r\n    },\r\n    moments: [],\r\n)\r\n";
+    fn import(text: &str) -> Imported {
         let source = Source::new("t.ron", text.to_string());
-        let imported = apply(
+        apply(
             &source,
             &plan(),
             Path::new("t.ron"),
             TODAY.parse().expect("date"),
         )
-        .expect("applies");
+        .expect("applies")
+    }
+
+    #[test]
+    fn projects_moments_and_markers_are_insertions_only() {
+        let text = "// mine\r\nLog(\r\n    version: 1,\r\n    owner: Person(name: \"Mara\", level: \"L5\"),\r\n    manager: \"Tess\",\r\n    target: Target(level: \"L6\", submission: \"2027-03-01\"),\r\n    projects: {\r\n        // none yet\r\n    },\r\n    moments: [],\r\n)\r\n";
+        let imported = import(text);
         let new = String::from_utf8(imported.change.bytes).expect("utf8");
         assert!(new.contains("    projects: {\r\n        // none yet\r\n        \"search\": Project(name: \"Search\" /* promo:guessed: named after a tag */),\r\n    },"), "{new}");
         assert!(
@@ -293,14 +288,7 @@ mod tests {
     #[test]
     fn a_log_without_projects_gets_the_field() {
         let text = "Log(version: 1, owner: Person(name: \"M\", level: \"L5\"), manager: \"T\", target: Target(level: \"L6\", submission: \"2027-03-01\"))";
-        let source = Source::new("t.ron", text.to_string());
-        let imported = apply(
-            &source,
-            &plan(),
-            Path::new("t.ron"),
-            TODAY.parse().expect("date"),
-        )
-        .expect("applies");
+        let imported = import(text);
         assert!(imported.checked.log.is_some());
         let new = String::from_utf8(imported.change.bytes).expect("utf8");
         assert!(new.starts_with(text.trim_end_matches(')')), "{new}");

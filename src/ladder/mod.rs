@@ -1,3 +1,5 @@
+//! The level ladder: what a case for each level is expected to show.
+//!
 //! The level ladder: what a promotion case to each level is expected to show — the
 //! reach of its top examples, its share of decision and leverage evidence — so the
 //! objections can hold a log up against the level it is going for.

@@ -12,8 +12,8 @@
 //! confirms a guess by deleting the comment. `docs/format.md` documents it.
 
 use super::outline::{self, Body, Node, NodeKind};
+use super::problem::Diagnostic;
 use super::problem::Problem;
-use crate::diagnostic::Diagnostic;
 use crate::source::Source;
 
 /// What a comment starts with to mark the field before it as guessed.

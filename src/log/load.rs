@@ -6,18 +6,16 @@ use std::path::{Path, PathBuf};
 use chrono::NaiveDate;
 
 use super::Log;
+use super::error::LogError;
 use super::outline;
-use super::problem::Problem;
+use super::problem::{Diagnostic, Problem, Severity};
 use super::raw::RawLog;
 use super::ron::{Grammar, problem_of, trivia};
 use super::validate::{self, Finding};
-use crate::diagnostic::{Diagnostic, Severity};
-use crate::error::Error;
-use crate::source::Source;
+use crate::source::{self, Source};
 
-/// Logs larger than this are refused: a person's log is well under a megabyte, and
-/// a 100,000-moment log is about 40 MB.
-pub const MAX_LOG_BYTES: u64 = 64 * 1024 * 1024;
+/// Logs larger than this are refused: the limit of every file promo reads.
+pub const MAX_LOG_BYTES: u64 = source::MAX_INPUT_BYTES;
 
 /// A log file read and checked: the validated log when it has no error, and every
 /// diagnostic either way.
@@ -46,53 +44,33 @@ impl Checked {
             .filter(|d| d.severity == Severity::Warning)
     }
 
-    /// The validated log, or an error that shows every problem.
-    pub fn into_log(self) -> Result<(Log, Source), Error> {
+    /// The validated log, or an error that holds every problem.
+    pub fn into_log(self) -> Result<(Log, Source), LogError> {
         match self.log {
             Some(log) => Ok((log, self.source)),
-            None => {
-                let errors: Vec<&Diagnostic> = self.errors().collect();
-                let rendered: String = errors.iter().map(|d| d.render(&self.source)).collect();
-                Err(Error::InvalidLog {
-                    path: self.source.path().to_path_buf(),
-                    count: errors.len(),
-                    rendered,
-                })
-            }
+            None => Err(LogError::Invalid {
+                errors: self.errors().cloned().collect(),
+                source: self.source,
+            }),
         }
     }
 }
 
 /// Reads the file at `path` (through symlinks), refusing missing and oversized files.
-pub fn read_bytes(path: &Path) -> Result<Vec<u8>, Error> {
-    use crate::source::{ReadError, read_regular};
+pub fn read_bytes(path: &Path) -> Result<Vec<u8>, LogError> {
     crate::store::sweep_unlocked(path);
-    read_regular(path, MAX_LOG_BYTES).map_err(|error| match error {
-        ReadError::Io(source) => Error::read_log(path, source),
-        ReadError::NotRegular("a directory") => Error::IsDirectory {
-            path: path.to_path_buf(),
-        },
-        ReadError::NotRegular(kind) => Error::Store(crate::store::StoreError::NotRegular {
-            path: path.to_path_buf(),
-            kind,
-        }),
-        ReadError::TooLarge(size) => Error::TooLarge {
-            path: path.to_path_buf(),
-            size,
-            limit: MAX_LOG_BYTES,
-        },
-    })
+    Ok(source::read_input(path)?)
 }
 
 /// Reads and checks the log at `path`. Only I/O problems are `Err`; a log with
 /// problems comes back as [`Checked`] with diagnostics.
-pub fn check_file(path: &Path, today: NaiveDate) -> Result<Checked, Error> {
+pub fn check_file(path: &Path, today: NaiveDate) -> Result<Checked, LogError> {
     let bytes = read_bytes(path)?;
     Ok(check_bytes(path.to_path_buf(), bytes, today))
 }
 
 /// Reads, checks and returns the validated log at `path`, or an error showing every problem.
-pub fn load(path: &Path, today: NaiveDate) -> Result<(Log, Source), Error> {
+pub fn load(path: &Path, today: NaiveDate) -> Result<(Log, Source), LogError> {
     let bytes = read_bytes(path)?;
     load_bytes(path.to_path_buf(), bytes, today)
 }
@@ -101,7 +79,11 @@ pub fn load(path: &Path, today: NaiveDate) -> Result<(Log, Source), Error> {
 /// Like [`check_bytes`] then [`Checked::into_log`], but a valid log's warnings are not
 /// located: nobody shows them, and locating thousands of them in a big log costs more
 /// than reading it.
-pub fn load_bytes(path: PathBuf, bytes: Vec<u8>, today: NaiveDate) -> Result<(Log, Source), Error> {
+pub fn load_bytes(
+    path: PathBuf,
+    bytes: Vec<u8>,
+    today: NaiveDate,
+) -> Result<(Log, Source), LogError> {
     check_bytes_for(path, bytes, today, Report::Errors).into_log()
 }
 

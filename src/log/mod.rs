@@ -1,3 +1,5 @@
+//! The 1:1 log: reading, checking and editing the file, and the validated types every later stage reads.
+//!
 //! The 1:1 log: its format as written ([`raw`]), the checks ([`validate`]) and the
 //! validated [`Log`] every later stage reads.
 
@@ -5,6 +7,7 @@ pub mod append;
 mod cadence;
 mod commitment;
 pub mod edit;
+pub mod error;
 pub mod guessed;
 pub mod load;
 mod moment;
@@ -25,6 +28,7 @@ use serde::Serialize;
 
 pub use cadence::Cadence;
 pub use commitment::{Commitment, CommitmentOwner, Status};
+pub use error::LogError;
 pub use moment::Moment;
 pub use private::PrivateMoments;
 pub use quote::{Quote, Role};

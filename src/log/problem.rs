@@ -1,8 +1,10 @@
-//! Everything `promo check` can find wrong in a log, as data.
+//! Everything `promo check` can find wrong in a log, as data, and where each one is.
 
 use chrono::NaiveDate;
 use serde::Serialize;
 use thiserror::Error;
+
+use super::ron::outline::Span;
 
 /// How bad a problem is (re-exported as `crate::diagnostic::Severity`): errors make a log invalid, warnings do not.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
@@ -12,6 +14,38 @@ pub enum Severity {
     Error,
     /// Worth fixing; the log still works.
     Warning,
+}
+
+/// One problem and where it is. `crate::diagnostic` renders it for a person (the
+/// source line and a caret) and as JSON; the log only locates it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Diagnostic {
+    /// Error or warning.
+    pub severity: Severity,
+    /// What is wrong.
+    pub problem: Problem,
+    /// Where, in the BOM-stripped text.
+    pub span: Span,
+    /// A second place that explains the first (e.g. where a duplicate id was first used).
+    pub related: Option<Span>,
+}
+
+impl Diagnostic {
+    /// A diagnostic with the problem's own severity.
+    pub fn new(problem: Problem, span: Span) -> Self {
+        Self {
+            severity: problem.severity(),
+            problem,
+            span,
+            related: None,
+        }
+    }
+
+    /// Adds the place that explains this one.
+    pub fn with_related(mut self, related: Span) -> Self {
+        self.related = Some(related);
+        self
+    }
 }
 
 /// One kind of problem, with the names and values needed to explain it.

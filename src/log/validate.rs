@@ -7,9 +7,9 @@ use chrono::{Datelike, NaiveDate};
 
 use super::outline::{Node, Selection, Span};
 use super::problem::Problem;
+use super::problem::Severity;
 use super::raw::{RawCommitment, RawLog, RawMoment};
 use super::{Commitment, FORMAT_VERSION, Log, Moment, Person, PrivateMoments, Project, Target};
-use crate::diagnostic::Severity;
 use crate::suggest::did_you_mean;
 
 /// One step from a value to a value inside it.
@@ -296,29 +296,13 @@ fn check_moment(
         findings.push(Finding::new(Problem::EmptyWhat, at("what")));
     }
     for (q, quote) in raw.quotes.iter().enumerate() {
-        let quote_at = |field: &'static str| {
-            vec![
-                Step::Field("moments"),
-                Step::Item(index),
-                Step::Field("quotes"),
-                Step::Item(q),
-                Step::Field(field),
-            ]
-        };
+        let quote_at = |field| nested_at(index, "quotes", q, field);
         require_text(&quote.by, "by", || quote_at("by"), findings);
         require_text(&quote.text, "text", || quote_at("text"), findings);
     }
     let mut commitments = Vec::with_capacity(raw.commitments.len());
     for (c, commitment) in raw.commitments.into_iter().enumerate() {
-        let commitment_at = |field: &'static str| {
-            vec![
-                Step::Field("moments"),
-                Step::Item(index),
-                Step::Field("commitments"),
-                Step::Item(c),
-                Step::Field(field),
-            ]
-        };
+        let commitment_at = |field| nested_at(index, "commitments", c, field);
         if let Some(checked) = check_commitment(commitment, date, &commitment_at, findings) {
             commitments.push(checked);
         }
@@ -381,6 +365,17 @@ fn check_commitment(
 }
 
 /// `at` builds the locus only when there is a problem: most values have none.
+/// The path to `field` of item `item` of the list `list` in moment `index`.
+fn nested_at(index: usize, list: &'static str, item: usize, field: &'static str) -> Locus {
+    vec![
+        Step::Field("moments"),
+        Step::Item(index),
+        Step::Field(list),
+        Step::Item(item),
+        Step::Field(field),
+    ]
+}
+
 fn require_text(text: &str, field: &str, at: impl FnOnce() -> Locus, findings: &mut Vec<Finding>) {
     if text.trim().is_empty() {
         findings.push(Finding::new(

@@ -10,8 +10,6 @@
 use chrono::Datelike;
 use chrono::NaiveDate;
 
-use crate::report::commitments::Commitments;
-
 /// The longest content line allowed, in octets, without its CRLF.
 pub const MAX_LINE_OCTETS: usize = 75;
 
@@ -84,34 +82,6 @@ pub fn calendar(name: &str, entries: &[Entry], stamp: NaiveDate, kind: Kind) -> 
         out.push_str(&fold(line));
     }
     out
-}
-
-/// The calendar of a commitments report's open ones (build it without private
-/// moments: the file leaves this machine).
-pub fn commitments(report: &Commitments, kind: Kind) -> String {
-    let entries: Vec<Entry> = report
-        .commitments
-        .iter()
-        .filter(|r| r.status == "open")
-        .map(|r| Entry {
-            uid: uid(&report.owner, &r.moment, r.index),
-            summary: format!("{}: {}", r.owner_name, r.what),
-            description: format!(
-                "Agreed in the 1:1 of {} ({}: {}). When it is done: promo done {}",
-                r.moment_date,
-                r.moment,
-                r.moment_what.as_deref().unwrap_or(""),
-                r.id
-            ),
-            due: r.due,
-        })
-        .collect();
-    calendar(
-        &format!("promo: {}'s commitments", report.owner),
-        &entries,
-        report.today,
-        kind,
-    )
 }
 
 /// A UID that depends only on the log's owner, the moment id and the commitment's

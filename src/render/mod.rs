@@ -1,3 +1,5 @@
+//! The output formats, one renderer each, all drawing the same kind of report context.
+//!
 //! Renderers: every format is drawn from one serialisable report context, so what one
 //! format shows the others can show. Markdown, HTML and text come from tera templates
 //! ([`templates`]), PDF is laid out by [`pdf`], and JSON is the context itself.

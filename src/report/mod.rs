@@ -1,3 +1,5 @@
+//! What each report shows, as data: the layer between the case and the renderers.
+//!
 //! Report contexts: one `Serialize` value per report, built from a [`case::Case`] (or
 //! the loaded log), that every renderer (text, Markdown, HTML, JSON, iCalendar) draws from.
 

@@ -1,3 +1,5 @@
+//! The one-minute restatement: what the manager says about the owner in calibration.
+//!
 //! The one-minute restatement: what the manager says about the owner in the
 //! calibration room — who, the level they already work at, the strongest decision,
 //! the widest scope and the clearest leverage, each with its proof, and who else would

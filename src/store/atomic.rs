@@ -28,6 +28,18 @@ pub fn resolve(path: &Path) -> io::Result<PathBuf> {
     fs::canonicalize(path)
 }
 
+/// A file kept next to the one `log` resolves to, named after it plus `suffix`
+/// (`.lock`, `.bak`): every symlink to one log shares it.
+pub fn sidecar_path(log: &Path, suffix: &str) -> PathBuf {
+    let resolved = resolve(log).unwrap_or_else(|_| log.to_path_buf());
+    let mut name = resolved
+        .file_name()
+        .map(ToOwned::to_owned)
+        .unwrap_or_default();
+    name.push(suffix);
+    resolved.with_file_name(name)
+}
+
 /// Replaces the file at `path` with `bytes`, or creates it (mode 0600, missing
 /// directories 0700). A symlink is followed and its target replaced; the symlink
 /// stays. The replaced file keeps its mode (and owner, where allowed).
@@ -403,6 +415,14 @@ mod tests {
     use super::super::writer::{DirectWriter, FailAfter};
     use super::*;
 
+    /// A temporary directory holding `log.ron` with `text`.
+    fn log_with(text: &str) -> (tempfile::TempDir, PathBuf) {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let log = dir.path().join("log.ron");
+        fs::write(&log, text).expect("write");
+        (dir, log)
+    }
+
     fn mode(path: &Path) -> u32 {
         fs::metadata(path).expect("metadata").permissions().mode() & 0o777
     }
@@ -418,9 +438,7 @@ mod tests {
 
     #[test]
     fn replaces_keeping_the_mode_and_creates_new_files_private() {
-        let dir = tempfile::tempdir().expect("tempdir");
-        let log = dir.path().join("log.ron");
-        fs::write(&log, "old").expect("write");
+        let (dir, log) = log_with("old");
         fs::set_permissions(&log, fs::Permissions::from_mode(0o640)).expect("chmod");
         write_atomic_with(&log, b"new", &DirectWriter).expect("replace");
         assert_eq!(fs::read(&log).expect("read"), b"new");
@@ -436,9 +454,7 @@ mod tests {
 
     #[test]
     fn a_full_disk_leaves_the_original_and_no_temporary_file() {
-        let dir = tempfile::tempdir().expect("tempdir");
-        let log = dir.path().join("log.ron");
-        fs::write(&log, "the original").expect("write");
+        let (dir, log) = log_with("the original");
         let error = write_atomic_with(&log, b"a much longer new version", &FailAfter(5))
             .expect_err("disk full");
         assert!(matches!(error, StoreError::Write { .. }), "{error:?}");
@@ -501,9 +517,7 @@ mod tests {
 
     #[test]
     fn stale_temporary_files_of_dead_processes_are_swept() {
-        let dir = tempfile::tempdir().expect("tempdir");
-        let log = dir.path().join("log.ron");
-        fs::write(&log, "old").expect("write");
+        let (dir, log) = log_with("old");
         // pid 0 is never a user process; a live one (ours) must be kept.
         let dead = dir.path().join(format!(".log.ron.0.7{TEMP_SUFFIX}"));
         let live = dir

@@ -5,19 +5,13 @@
 use std::path::{Path, PathBuf};
 
 use super::StoreError;
-use super::atomic::{replace, resolve};
+use super::atomic::{replace, sidecar_path};
 use super::permissions::PRIVATE_FILE_MODE;
 use super::writer::writer_from_env;
 
 /// Where the backup of `log` goes: `<resolved log>.bak`.
 pub fn backup_path(log: &Path) -> PathBuf {
-    let resolved = resolve(log).unwrap_or_else(|_| log.to_path_buf());
-    let mut name = resolved
-        .file_name()
-        .map(ToOwned::to_owned)
-        .unwrap_or_default();
-    name.push(".bak");
-    resolved.with_file_name(name)
+    sidecar_path(log, ".bak")
 }
 
 /// Copies `log` (through symlinks) to [`backup_path`], atomically and durably,

@@ -13,7 +13,7 @@ use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 use super::StoreError;
-use super::atomic::resolve;
+use super::atomic::{resolve, sidecar_path};
 use super::guard::kind_of;
 use super::permissions::PRIVATE_FILE_MODE;
 
@@ -23,13 +23,7 @@ pub const LOCK_WAIT: Duration = Duration::from_secs(10);
 /// The sidecar lock file of a log: next to the file it resolves to, so every
 /// symlink to one log shares one lock.
 pub fn lock_path(log: &Path) -> PathBuf {
-    let resolved = resolve(log).unwrap_or_else(|_| log.to_path_buf());
-    let mut name = resolved
-        .file_name()
-        .map(ToOwned::to_owned)
-        .unwrap_or_default();
-    name.push(".lock");
-    resolved.with_file_name(name)
+    sidecar_path(log, ".lock")
 }
 
 /// A held lock on a log; released when dropped (or when the process dies).

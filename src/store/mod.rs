@@ -1,3 +1,5 @@
+//! Durable storage for the log: atomic writes, the writers' lock, backups and private permissions.
+//!
 //! Writing a log without ever losing a byte: whole-file atomic and durable
 //! replacement ([`write_atomic`]), an advisory lock that serialises writers
 //! ([`Lock`]), a backup before any rewrite that is not a pure insertion

@@ -29,7 +29,7 @@ fn today() -> chrono::NaiveDate {
 
 /// Loads a log with the library, panicking with the diagnostics if it is invalid.
 fn load(path: &Path) -> promo::log::Log {
-    match promo::log::load::load(path, today()) {
+    match promo::log::load::load(path, today()).map_err(promo::error::Error::from) {
         Ok((log, _)) => log,
         Err(error) => panic!(
             "{}: {error}\n{}",

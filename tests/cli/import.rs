@@ -35,7 +35,9 @@ fn fresh_log() -> (tempfile::TempDir, PathBuf) {
 }
 
 fn load(path: &Path) -> promo::log::Log {
-    match promo::log::load::load(path, TODAY.parse().expect("date")) {
+    match promo::log::load::load(path, TODAY.parse().expect("date"))
+        .map_err(promo::error::Error::from)
+    {
         Ok((log, _)) => log,
         Err(error) => panic!("{error}\n{}", error.details().unwrap_or("")),
     }

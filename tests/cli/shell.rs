@@ -236,7 +236,7 @@ fn a_broken_config_is_an_error_naming_its_line_and_column() {
         .run()
         .expect_code(1);
     run.stderr_has(&format!(
-        "error: {}:3:5: invalid config: unknown field `templtes`; did you mean `templates`?",
+        "error: {}:3:5: invalid config: unknown field `templtes` in `Config`; did you mean `templates`?",
         file.display()
     ));
     // Completions and the man page never read it.
@@ -245,6 +245,21 @@ fn a_broken_config_is_an_error_naming_its_line_and_column() {
         .args(["completions", "bash"])
         .run()
         .ok();
+}
+
+#[test]
+fn a_config_with_a_syntax_error_names_its_path_line_and_column() {
+    let (dir, file) = config_home("Config(\n    paper: A4\n    log: \"x.ron\",\n)\n");
+    let run = promo()
+        .env("XDG_CONFIG_HOME", dir.path().join("config"))
+        .fixture("strong-pm.ron")
+        .args(["check"])
+        .run()
+        .expect_code(1);
+    run.stderr_has(&format!(
+        "error: {}:2:13: invalid config: missing `,` after this value",
+        file.display()
+    ));
 }
 
 #[test]
@@ -327,4 +342,37 @@ fn the_config_templates_directory_overrides_the_built_in_templates() {
         .run()
         .ok()
         .stdout_has("CUSTOM PACKET for Ana Ruiz");
+}
+
+/// JSON that cannot be written (here: standard output is a full disk) is a failed
+/// operation, exit 1 with the reason, never a usage error (exit 2).
+#[test]
+fn json_output_that_cannot_be_written_exits_1() {
+    if !Path::new("/dev/full").exists() {
+        return;
+    }
+    for args in [
+        &["check", "--format", "json"][..],
+        &["map", "--format", "json"],
+        &["objections", "--context"],
+    ] {
+        let full = fs::OpenOptions::new()
+            .write(true)
+            .open("/dev/full")
+            .expect("/dev/full");
+        let output = promo()
+            .fixture("strong-pm.ron")
+            .args(args.iter().copied())
+            .command()
+            .stdout(full)
+            .stderr(std::process::Stdio::piped())
+            .output()
+            .expect("run promo");
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert_eq!(output.status.code(), Some(1), "{args:?}: {stderr}");
+        assert!(
+            stderr.contains("error: cannot write the output"),
+            "{args:?}: {stderr}"
+        );
+    }
 }

@@ -1,3 +1,5 @@
+//! Adding moments to a log as text insertions written in the file's own style.
+//!
 //! Adding moments to a log by inserting text, never by re-serialising it: the new
 //! moment is written in the file's own style (its indentation, its line endings,
 //! one line or several) right after the last moment, and every other byte of the
@@ -17,45 +19,22 @@ use thiserror::Error;
 
 use crate::log::edit::{Change, Recheck, Splice};
 use crate::log::load::Checked;
-use crate::log::outline::{self, Body, Node, NodeKind, Span};
+use crate::log::outline::{self, Body, Node, NodeKind, OutlineError, Span};
 use crate::log::problem::Problem;
 use crate::log::ron::splice::{
     Unclosed, block_before, closing, has_comma_after, indent_unit, line_indent, starts_line,
 };
 use crate::log::validate::is_valid_id;
-use crate::log::{Commitment, Log, Quote, Reach, Tag};
+use crate::log::{Log, Moment};
 use render::Layout;
 
 use crate::source::Source;
 use crate::suggest::did_you_mean;
 pub use render::ron_string;
 
-/// A moment to add, as the log will hold it.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct NewMoment {
-    /// Its id; [`Appender::next_free_id`] gives the next `mNNN`.
-    pub id: String,
-    /// When it happened.
-    pub date: NaiveDate,
-    /// What kind of evidence it is.
-    pub tag: Tag,
-    /// A key of the log's `projects`.
-    pub project: String,
-    /// What happened.
-    pub what: String,
-    /// How far it reached.
-    pub reach: Reach,
-    /// The outcome.
-    pub impact: Option<String>,
-    /// Who can vouch for it.
-    pub witnesses: Vec<String>,
-    /// What people said about it.
-    pub quotes: Vec<Quote>,
-    /// Who owes what by when.
-    pub commitments: Vec<Commitment>,
-    /// Whether it must stay on the owner's machine.
-    pub private: bool,
-}
+/// A moment to add: exactly what the log will hold once it is written. Its `id` is
+/// the one written ([`Appender::next_free_id`] gives the next `mNNN`).
+pub type NewMoment = Moment;
 
 /// Why a moment cannot be added. Nothing was written in any case.
 #[derive(Debug, Error)]
@@ -328,6 +307,12 @@ impl Insertion {
     }
 }
 
+impl From<OutlineError> for AppendError {
+    fn from(error: OutlineError) -> Self {
+        Self::Unreadable { at: error.at }
+    }
+}
+
 impl From<Unclosed> for AppendError {
     fn from(unclosed: Unclosed) -> Self {
         Self::Unreadable { at: unclosed.at }
@@ -364,7 +349,7 @@ impl Style {
 mod tests {
     use super::*;
     use crate::log::load;
-    use crate::log::{CommitmentOwner, Role, Status};
+    use crate::log::{Commitment, CommitmentOwner, Quote, Reach, Role, Status, Tag};
 
     const TODAY: &str = "2026-11-21";
 

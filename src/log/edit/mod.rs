@@ -29,9 +29,9 @@ use std::path::{Path, PathBuf};
 use chrono::NaiveDate;
 
 use super::Log;
+use super::error::LogError;
 use super::load::{self, Checked};
 use super::problem::Problem;
-use crate::error::Error;
 use crate::source::Source;
 use crate::store;
 
@@ -70,20 +70,20 @@ pub enum Recheck {
 impl Edit {
     /// Resolves `path`, refuses a directory or a read-only file, takes the lock and
     /// reads the log under it (a writer that finished a moment ago is seen).
-    pub fn open(path: &Path) -> Result<Self, Error> {
+    pub fn open(path: &Path) -> Result<Self, LogError> {
         Self::open_with(path, true)
     }
 
     /// Like [`Edit::open`] but without the lock or the writability check: for a
     /// dry run, which must never [`Edit::commit`].
-    pub fn preview(path: &Path) -> Result<Self, Error> {
+    pub fn preview(path: &Path) -> Result<Self, LogError> {
         Self::open_with(path, false)
     }
 
-    fn open_with(path: &Path, lock: bool) -> Result<Self, Error> {
-        let target = store::resolve(path).map_err(|source| Error::read_log(path, source))?;
+    fn open_with(path: &Path, lock: bool) -> Result<Self, LogError> {
+        let target = store::resolve(path).map_err(|source| LogError::io(path, source))?;
         if target.is_dir() {
-            return Err(Error::IsDirectory {
+            return Err(LogError::IsDirectory {
                 path: path.to_path_buf(),
             });
         }
@@ -113,26 +113,26 @@ impl Edit {
     }
 
     /// The log as read, with every warning located, or an error showing every problem.
-    pub fn check(&self, today: NaiveDate) -> Result<(Log, Source), Error> {
+    pub fn check(&self, today: NaiveDate) -> Result<(Log, Source), LogError> {
         load::check_bytes(self.path.clone(), self.bytes.clone(), today).into_log()
     }
 
     /// The log as read, or an error showing every problem; a valid log's warnings
     /// are not located (cheaper on a big log when nobody shows them).
-    pub fn load(&self, today: NaiveDate) -> Result<(Log, Source), Error> {
+    pub fn load(&self, today: NaiveDate) -> Result<(Log, Source), LogError> {
         load::load_bytes(self.path.clone(), self.bytes.clone(), today)
     }
 
     /// Writes a pure insertion atomically and durably while the lock is still held:
     /// the old text is all still in `change`, so no backup is kept.
-    pub fn commit(self, change: &Change) -> Result<(), Error> {
+    pub fn commit(self, change: &Change) -> Result<(), LogError> {
         store::write_log(&self.target, &change.bytes, load::MAX_LOG_BYTES)?;
         Ok(())
     }
 
     /// Writes a change that rewrites existing bytes: keeps the previous version
     /// beside the log first, then writes like [`Edit::commit`]. Returns the backup's path.
-    pub fn commit_with_backup(self, change: &Change) -> Result<PathBuf, Error> {
+    pub fn commit_with_backup(self, change: &Change) -> Result<PathBuf, LogError> {
         // Refused before the backup, so a log too large to read again leaves no trace.
         store::check_log_size(&self.target, &change.bytes, load::MAX_LOG_BYTES)?;
         let kept = store::backup(&self.target)?;
@@ -225,6 +225,6 @@ mod tests {
     fn a_directory_is_refused_before_any_lock() {
         let dir = tempfile::tempdir().expect("tempdir");
         let error = Edit::open(dir.path()).expect_err("a directory");
-        assert!(matches!(error, Error::IsDirectory { .. }), "{error}");
+        assert!(matches!(error, LogError::IsDirectory { .. }), "{error:?}");
     }
 }

@@ -1,4 +1,6 @@
-//! Reading RON as text, shared by the log, the ladder and the config: the outline locator, trivia, and ron's errors as problems with spans.
+//! Reading RON as text, shared by the log, the ladder and the config.
+//!
+//! The outline locator, trivia, splicing helpers, and ron's errors as located problems.
 
 pub mod error;
 pub mod outline;

@@ -1,4 +1,4 @@
-//! One-page PDF layout engine.
+//! The PDF output: a report's page laid out to fit exactly one page, with embedded fonts.
 //!
 //! [`render`] draws a [`Page`] — a title, a subtitle, a list of [`Block`]s and a footer —
 //! onto exactly one Letter or A4 page with printpdf, and reports in a [`LayoutReport`]
@@ -20,7 +20,7 @@
 //! runs are drawn in visual order. The same input always gives the same bytes.
 //!
 //! Files: `font.rs` (embedded faces, glyph coverage, measuring), `wrap.rs` (line
-//! breaking), `layout.rs` (geometry, type scale, fitting), `page.rs` (printpdf ops and
+//! breaking), `layout/` (geometry, measuring, fitting), `page.rs` (printpdf ops and
 //! deterministic serialization).
 
 mod font;
