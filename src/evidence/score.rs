@@ -4,6 +4,8 @@
 
 use chrono::NaiveDate;
 
+use super::corroboration::{discounted, is_corroborated};
+use super::sponsor::{self, Stance};
 use super::wording::{self, Opening};
 use super::{ScoredMoment, Term, impact, signal};
 use crate::log::{Commitment, CommitmentOwner, Moment, Quote, Reach, Role, Status, Tag};
@@ -38,10 +40,12 @@ pub const WITNESS: i64 = 2;
 /// Witnesses counted at most: a crowd of onlookers is not a stronger signal.
 pub const WITNESS_CAP: usize = 3;
 
-/// A manager or skip-level quote that names scope, judgment or leverage.
-pub const QUOTE_SPONSOR_SPECIFIC: i64 = 15;
-/// Any other manager or skip-level quote: the sponsor spoke, which always counts.
-pub const QUOTE_SPONSOR: i64 = 10;
+/// A manager or skip-level quote that endorses: claims a level, ownership or a call.
+pub const QUOTE_SPONSOR_ENDORSING: i64 = 15;
+/// A manager or skip-level quote of generic praise: worth little.
+pub const QUOTE_SPONSOR_GENERIC: i64 = 5;
+/// A manager or skip-level quote that hedges: it earns nothing.
+pub const QUOTE_SPONSOR_HEDGING: i64 = 0;
 /// A peer or stakeholder quote that names scope, judgment or leverage.
 pub const QUOTE_PEER_SPECIFIC: i64 = 6;
 /// A report's quote that names scope, judgment or leverage.
@@ -62,11 +66,12 @@ pub const OVERDUE_FOR_OWNER: i64 = -5;
 
 /// A `what` that opens with a decision verb.
 pub const WORDING_DECISION: i64 = 10;
-/// A `what` that opens with a task verb.
-pub const WORDING_TASK: i64 = -10;
+/// A `what` that opens with a task verb: more than one reach step (15), so a launch
+/// line cannot buy its way above a decision by claiming a wider surface.
+pub const WORDING_TASK: i64 = -20;
 /// A leverage moment that opens with a task verb: building the thing others now use
 /// is the point of leverage, so the verb costs half; the rest of the line carries it.
-pub const WORDING_TASK_LEVERAGE: i64 = -5;
+pub const WORDING_TASK_LEVERAGE: i64 = -10;
 
 /// Scores one public moment as of `today` (which decides what is overdue).
 ///
@@ -75,9 +80,10 @@ pub const WORDING_TASK_LEVERAGE: i64 = -5;
 /// moment was most of the cost of ranking a big log. Both use the same per-term
 /// functions, and a property test holds the terms' sum to this score.
 pub fn score(moment: &Moment, today: NaiveDate) -> ScoredMoment<'_> {
+    let corroborated = is_corroborated(moment);
     let score = tag_points(moment.tag)
-        + reach_points(moment.reach)
-        + impact_points(moment.impact.as_deref())
+        + counted(reach_points(moment.reach), corroborated)
+        + counted(impact_points(moment.impact.as_deref()), corroborated)
         + witnesses_points(distinct_witnesses(&moment.witnesses))
         + quotes_points(&moment.quotes)
         + commitments_points(&Follow::of(&moment.commitments, today))
@@ -87,23 +93,46 @@ pub fn score(moment: &Moment, today: NaiveDate) -> ScoredMoment<'_> {
 
 /// A moment's score term by term, each with why: the seven terms sum to [`score`].
 pub fn terms(moment: &Moment, today: NaiveDate) -> Vec<Term> {
+    let corroborated = is_corroborated(moment);
+    let mut reach = Term {
+        name: "reach",
+        points: reach_points(moment.reach),
+        why: format!("{} reach", moment.reach.label()),
+    };
+    let mut impact = impact_term(moment.impact.as_deref());
+    if !corroborated {
+        for term in [&mut reach, &mut impact] {
+            let full = term.points;
+            term.points = discounted(full);
+            if full > 0 {
+                term.why
+                    .push_str(&format!(", uncorroborated: {} of {full}", term.points));
+            }
+        }
+    }
     vec![
         Term {
             name: "tag",
             points: tag_points(moment.tag),
             why: moment.tag.word().to_string(),
         },
-        Term {
-            name: "reach",
-            points: reach_points(moment.reach),
-            why: format!("{} reach", moment.reach.label()),
-        },
-        impact_term(moment.impact.as_deref()),
+        reach,
+        impact,
         witnesses_term(&moment.witnesses),
         quotes_term(&moment.quotes),
         commitments_term(&moment.commitments, today),
         wording_term(&moment.what, moment.tag),
     ]
+}
+
+/// `points` of reach or impact as counted: a third of them when nobody corroborates
+/// the moment (`corroboration`).
+fn counted(points: i64, corroborated: bool) -> i64 {
+    if corroborated {
+        points
+    } else {
+        discounted(points)
+    }
 }
 
 fn impact_points(text: Option<&str>) -> i64 {
@@ -154,16 +183,23 @@ fn witnesses_term(witnesses: &[String]) -> Term {
     }
 }
 
-/// What one quote is worth: sponsors highest, then specific peers and stakeholders;
-/// generic praise from anyone but a sponsor is worth nothing.
+/// What one quote is worth: an endorsing sponsor highest, then specific peers and
+/// stakeholders; a sponsor's generic praise is worth little, a hedge nothing, and
+/// generic praise from anyone else nothing.
 pub fn quote_points(quote: &Quote) -> i64 {
+    if quote.role.is_sponsor() {
+        return match sponsor::stance(&quote.text) {
+            Stance::Endorsing => QUOTE_SPONSOR_ENDORSING,
+            Stance::Generic => QUOTE_SPONSOR_GENERIC,
+            Stance::Hedging => QUOTE_SPONSOR_HEDGING,
+        };
+    }
     let specific = signal::names_scope_or_leverage(&quote.text);
     match (quote.role, specific) {
-        (Role::Manager | Role::Skip, true) => QUOTE_SPONSOR_SPECIFIC,
-        (Role::Manager | Role::Skip, false) => QUOTE_SPONSOR,
         (Role::Peer | Role::Stakeholder, true) => QUOTE_PEER_SPECIFIC,
         (Role::Report, true) => QUOTE_REPORT_SPECIFIC,
-        (_, false) => 0,
+        // Sponsors were judged by their stance above.
+        (Role::Manager | Role::Skip, _) | (_, false) => 0,
     }
 }
 
@@ -211,7 +247,9 @@ fn quotes_term(quotes: &[Quote]) -> Term {
     let mut parts: Vec<String> = voices
         .iter()
         .map(|(_, p, quote)| {
-            let kind = if signal::names_scope_or_leverage(&quote.text) {
+            let kind = if quote.role.is_sponsor() {
+                sponsor::stance(&quote.text).word()
+            } else if signal::names_scope_or_leverage(&quote.text) {
                 "specific"
             } else {
                 "generic"
@@ -451,7 +489,7 @@ mod tests {
         assert_eq!(terms[3].why, "3 witnesses");
         assert_eq!(
             terms[4].why,
-            "manager (specific) +15, stakeholder (specific) +6, peer (generic) +0"
+            "manager (endorsing) +15, stakeholder (specific) +6, peer (generic) +0"
         );
         assert_eq!(terms[6].why, "opens with a decision: “Killed”");
     }
@@ -530,7 +568,7 @@ mod tests {
         let term = &terms(&m, date("2026-11-21"))[6];
         assert_eq!(
             (term.points, term.why.as_str()),
-            (-5, "opens with a task: “Built” (half on leverage)")
+            (-10, "opens with a task: “Built” (half on leverage)")
         );
     }
 
