@@ -70,8 +70,9 @@ pub const WORDING_DECISION: i64 = 10;
 /// line cannot buy its way above a decision by claiming a wider surface.
 pub const WORDING_TASK: i64 = -20;
 /// A leverage moment that opens with a task verb: building the thing others now use
-/// is the point of leverage, so the verb costs half; the rest of the line carries it.
-pub const WORDING_TASK_LEVERAGE: i64 = -10;
+/// is the point of leverage, so the verb costs a quarter (what it cost before task
+/// openings went up to 20); the rest of the line carries it.
+pub const WORDING_TASK_LEVERAGE: i64 = -5;
 
 /// Scores one public moment as of `today` (which decides what is overdue).
 ///
@@ -362,7 +363,7 @@ fn wording_term(what: &str, tag: Tag) -> Term {
     let why = match opening {
         Opening::Decision => format!("opens with a decision: “{word}”"),
         Opening::Task if tag == Tag::Leverage => {
-            format!("opens with a task: “{word}” (half on leverage)")
+            format!("opens with a task: “{word}” (a quarter on leverage)")
         }
         Opening::Task => format!("opens with a task: “{word}”"),
         Opening::Other if word.is_empty() => "opens with no word".to_string(),
@@ -560,7 +561,7 @@ mod tests {
     }
 
     #[test]
-    fn a_task_opening_costs_half_on_a_leverage_moment() {
+    fn a_task_opening_costs_a_quarter_on_a_leverage_moment() {
         let mut m = moment("m1", "2026-07-07", Tag::Scope, Reach::Team);
         m.what = "Built a cache the web team now uses".into();
         assert_eq!(terms(&m, date("2026-11-21"))[6].points, WORDING_TASK);
@@ -568,7 +569,7 @@ mod tests {
         let term = &terms(&m, date("2026-11-21"))[6];
         assert_eq!(
             (term.points, term.why.as_str()),
-            (-10, "opens with a task: “Built” (half on leverage)")
+            (-5, "opens with a task: “Built” (a quarter on leverage)")
         );
     }
 
