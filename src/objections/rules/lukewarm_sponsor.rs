@@ -55,7 +55,7 @@ pub(super) fn check(case: &Case<'_, '_>) -> Option<Objection> {
         ask: ask_manager(
             case,
             &format!(
-                "You said “{}”. In calibration, which call on {} would you say was mine, and what level does it show?",
+                "You said ‘{}’. In calibration, which call on {} would you say was mine, and what level does it show?",
                 shorten(&first.text, 40),
                 case.project_name(&first_moment.project)
             ),
@@ -95,7 +95,7 @@ fn hedging(
         ),
         ask: {
             let words = format!(
-                "You said “{}”. What is the one thing I would need to show, and by when, for you to say I already operate at {}? Can we check it together in four weeks?",
+                "You said ‘{}’. What is the one thing I would need to show, and by when, for you to say I already operate at {}? Can we check it together in four weeks?",
                 shorten(&first.text, 60),
                 case.level.id
             );

@@ -5,7 +5,7 @@ use crate::evidence::corroboration::is_corroborated;
 use crate::evidence::impact;
 use crate::log::{Moment, Reach};
 use crate::objections::case::Case;
-use crate::objections::phrase::{cite, percent};
+use crate::objections::phrase::{cite, percent, plural};
 use crate::objections::{Objection, Rule, Severity};
 
 /// The share, in percent, of the claims with no witness and no corroborating quote
@@ -54,8 +54,11 @@ pub(super) fn check(case: &Case<'_, '_>) -> Option<Objection> {
         question: format!("Who besides {} saw this happen?", case.first_name()),
         evidence: ids(unverified.iter().copied()),
         finding: format!(
-            "{n} of the {whole} moments that claim a reach beyond the team or a figure ({}%) name no witness and carry no specific quote; ranking counts a third of their reach and impact",
-            percent(n, whole)
+            "{n} of {whole} moment{} claiming a reach beyond the team or a figure ({}%) {} no witness and no specific quote; ranking counts a third of {} reach and impact",
+            plural(whole),
+            percent(n, whole),
+            if n == 1 { "has" } else { "have" },
+            if n == 1 { "its" } else { "their" }
         ),
         fix: format!(
             "Start with {}: name who saw it, and get one line from them on what changed. A witness or a quote that says what moved turns the claim into evidence.",
