@@ -180,7 +180,7 @@ mod tests {
                 ),
                 (
                     "execution-not-judgment",
-                    "20 of 44 moments are decisions, and 4 of the 5 top examples open with the call made."
+                    "20 of 44 moments are decisions, and 3 of the 5 top examples open with the call made."
                 ),
                 (
                     "single-project",
