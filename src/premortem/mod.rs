@@ -71,6 +71,9 @@ pub struct Premortem {
     pub overdue: usize,
     /// The owner's own commitments on public moments, by status.
     pub record: Record,
+    /// The manager's commitments to the owner on public moments, by status: what the
+    /// owner should know about their sponsor (`evidence::sponsor::record`).
+    pub manager_record: crate::evidence::sponsor::SponsorRecord,
     /// Top examples whose proof is weak: no number in the impact, or no witness.
     pub stale_proof: Vec<StaleProof>,
     /// Private open commitments due before submission (listed or not).
@@ -265,6 +268,7 @@ impl Premortem {
             open_commitments,
             open_commitments_more,
             record: record(log, today),
+            manager_record: crate::evidence::sponsor::record(log, today),
             stale_proof: stale_proof(evidence),
         }
     }
@@ -492,6 +496,12 @@ impl crate::render::Report for Premortem {
             ),
             bold_lead: Some("Your record:".into()),
         });
+        if self.manager_record.total() + self.manager_record.dropped > 0 {
+            blocks.push(Block::Paragraph {
+                text: format!("{}.", self.manager_record.summary()),
+                bold_lead: Some(format!("{}'s record:", self.manager)),
+            });
+        }
         if !self.stale_proof.is_empty() {
             blocks.push(Block::Heading("Stale proof".into()));
             blocks.push(Block::List {

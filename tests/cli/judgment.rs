@@ -167,3 +167,31 @@ fn a_witnessed_org_decision_with_a_metric_outranks_a_company_launch() {
     assert!(examples.contains(&"m008"), "{examples:?}");
     assert!(!examples.contains(&"m007"), "{examples:?}");
 }
+
+#[test]
+fn the_pre_mortem_shows_the_owner_the_managers_own_record() {
+    let fires = promo()
+        .fixture("objections/sponsor-follow-through.fires.ron")
+        .args(["premortem"])
+        .run()
+        .ok()
+        .stdout();
+    assert!(
+        fires.contains("OMAR HADDAD'S RECORD (their commitments to you): 1 held · 4 broken · 0 dropped · 0 open\n"),
+        "{fires}"
+    );
+    let context = json(
+        "objections/sponsor-follow-through.fires.ron",
+        &["premortem", "--format", "json"],
+    );
+    assert_eq!(context["manager_record"]["broken"], 4);
+    assert_eq!(context["manager_record"]["missed"][0]["moment"], "m004");
+    // A manager with no commitments on record gets no line.
+    let clean = promo()
+        .fixture("objections/clean.ron")
+        .args(["premortem"])
+        .run()
+        .ok()
+        .stdout();
+    assert!(!clean.contains("'S RECORD"), "{clean}");
+}
