@@ -8,7 +8,6 @@
 //! of its reach and impact points (`docs/ranking.md`).
 
 use super::signal;
-use super::sponsor;
 use crate::log::Moment;
 
 /// An uncorroborated moment's reach and impact points are multiplied by this …
@@ -22,7 +21,7 @@ pub fn is_corroborated(moment: &Moment) -> bool {
         || moment
             .quotes
             .iter()
-            .any(|q| signal::names_scope_or_leverage(&q.text) && !sponsor::hedges(&q.text))
+            .any(|q| signal::read(&q.text).corroborates())
 }
 
 /// `points` as an uncorroborated moment keeps them.

@@ -5,6 +5,7 @@
 use chrono::NaiveDate;
 
 use super::corroboration::{discounted, is_corroborated};
+use super::signal::Reading;
 use super::sponsor::{self, Stance};
 use super::wording::{self, Opening};
 use super::{ScoredMoment, Term, impact, signal};
@@ -81,12 +82,25 @@ pub const WORDING_TASK_LEVERAGE: i64 = -5;
 /// moment was most of the cost of ranking a big log. Both use the same per-term
 /// functions, and a property test holds the terms' sum to this score.
 pub fn score(moment: &Moment, today: NaiveDate) -> ScoredMoment<'_> {
-    let corroborated = is_corroborated(moment);
+    // Each quote is read once, for its points and for corroboration.
+    let readings: Vec<Reading> = moment
+        .quotes
+        .iter()
+        .map(|q| signal::read(&q.text))
+        .collect();
+    let corroborated = moment.witnesses.iter().any(|w| !w.trim().is_empty())
+        || readings.iter().any(|r| r.corroborates());
+    let points: Vec<i64> = moment
+        .quotes
+        .iter()
+        .zip(&readings)
+        .map(|(q, r)| points_for(q.role, *r))
+        .collect();
     let score = tag_points(moment.tag)
         + counted(reach_points(moment.reach), corroborated)
         + counted(impact_points(moment.impact.as_deref()), corroborated)
         + witnesses_points(distinct_witnesses(&moment.witnesses))
-        + quotes_points(&moment.quotes)
+        + quotes_points(&moment.quotes, &points)
         + commitments_points(&Follow::of(&moment.commitments, today))
         + wording_points(wording::opening(&moment.what), moment.tag);
     ScoredMoment { moment, score }
@@ -188,15 +202,19 @@ fn witnesses_term(witnesses: &[String]) -> Term {
 /// stakeholders; a sponsor's generic praise is worth little, a hedge nothing, and
 /// generic praise from anyone else nothing.
 pub fn quote_points(quote: &Quote) -> i64 {
-    if quote.role.is_sponsor() {
-        return match sponsor::stance(&quote.text) {
+    points_for(quote.role, signal::read(&quote.text))
+}
+
+/// [`quote_points`] of a quote by `role` already read.
+fn points_for(role: Role, reading: Reading) -> i64 {
+    if role.is_sponsor() {
+        return match reading.stance() {
             Stance::Endorsing => QUOTE_SPONSOR_ENDORSING,
             Stance::Generic => QUOTE_SPONSOR_GENERIC,
             Stance::Hedging => QUOTE_SPONSOR_HEDGING,
         };
     }
-    let specific = signal::names_scope_or_leverage(&quote.text);
-    match (quote.role, specific) {
+    match (role, reading.specific) {
         (Role::Peer | Role::Stakeholder, true) => QUOTE_PEER_SPECIFIC,
         (Role::Report, true) => QUOTE_REPORT_SPECIFIC,
         // Sponsors were judged by their stance above.
@@ -221,7 +239,7 @@ fn voices(quotes: &[Quote]) -> Vec<(String, i64, &Quote)> {
 
 /// The sum over voices of each one's best quote, capped: [`voices`] without writing
 /// any name out.
-fn quotes_points(quotes: &[Quote]) -> i64 {
+fn quotes_points(quotes: &[Quote], points: &[i64]) -> i64 {
     let sum: i64 = (0..quotes.len())
         // Each voice is counted at its first quote, with the best of its quotes.
         .filter(|&i| {
@@ -232,8 +250,9 @@ fn quotes_points(quotes: &[Quote]) -> i64 {
         .map(|i| {
             quotes[i..]
                 .iter()
-                .filter(|q| same_person(&q.by, &quotes[i].by))
-                .map(quote_points)
+                .zip(&points[i..])
+                .filter(|(q, _)| same_person(&q.by, &quotes[i].by))
+                .map(|(_, &p)| p)
                 .max()
                 .unwrap_or(0)
         })
@@ -244,7 +263,8 @@ fn quotes_points(quotes: &[Quote]) -> i64 {
 fn quotes_term(quotes: &[Quote]) -> Term {
     let voices = voices(quotes);
     let sum: i64 = voices.iter().map(|(_, p, _)| p).sum();
-    let points = quotes_points(quotes);
+    let each: Vec<i64> = quotes.iter().map(quote_points).collect();
+    let points = quotes_points(quotes, &each);
     let mut parts: Vec<String> = voices
         .iter()
         .map(|(_, p, quote)| {

@@ -12,12 +12,14 @@
 //! The packet's three signals (the sponsor, peers, the outcome) are picked here too,
 //! so that what the packet shows is what the scoring counted.
 
+use std::collections::HashSet;
+use std::sync::OnceLock;
+
 use super::ScoredMoment;
 use super::corroboration::is_corroborated;
 use super::impact;
 use super::sponsor::{self, Stance};
 use crate::log::{Quote, Role};
-use crate::text::is_one_of;
 
 /// Words that claim scope or level: how far the work reached, what the owner owns, or
 /// the level it shows.
@@ -141,8 +143,8 @@ pub const JUDGMENT_PHRASES: &[&str] = &[
     "drew the line",
 ];
 
-/// The words of `text` as written, split at anything that is not a letter, a digit or
-/// a hyphen inside a word.
+/// The words of `text` as written, split at anything that is not a letter, a digit, an
+/// apostrophe or a hyphen inside a word.
 pub(super) fn words(text: &str) -> Vec<&str> {
     text.split(|c: char| !c.is_alphanumeric() && c != '-' && c != '\'' && c != '’')
         .map(|word| word.trim_matches(|c: char| !c.is_alphanumeric()))
@@ -151,37 +153,91 @@ pub(super) fn words(text: &str) -> Vec<&str> {
 }
 
 /// Whether `words` holds `phrase` (lowercase, space-separated) as consecutive words.
+/// Compared in place: this runs for every quote of a log, several phrases each.
 pub(super) fn has_phrase(words: &[&str], phrase: &str) -> bool {
-    let wanted: Vec<&str> = phrase.split(' ').collect();
-    words.windows(wanted.len()).any(|window| {
-        window
+    let len = phrase.split(' ').count();
+    (0..words.len().saturating_sub(len - 1)).any(|i| {
+        words[i..]
             .iter()
-            .zip(&wanted)
-            .all(|(word, want)| is_one_of(word, &[want]))
+            .zip(phrase.split(' '))
+            .all(|(word, want)| word.eq_ignore_ascii_case(want))
     })
 }
 
-/// Whether one word (or a part of a hyphenated one: `org-level`) is in `list`.
-fn word_in(word: &str, list: &[&str]) -> bool {
-    is_one_of(word, list)
-        || (word.contains('-') && word.split('-').any(|part| is_one_of(part, list)))
+/// Every word that makes a quote specific, lowercase: the four lists in one set, built once.
+fn specific_words() -> &'static HashSet<&'static str> {
+    static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    SET.get_or_init(|| {
+        [SCOPE_WORDS, JUDGMENT_WORDS, CHANGE_WORDS, ARTEFACT_WORDS]
+            .iter()
+            .flat_map(|list| list.iter().copied())
+            .collect()
+    })
+}
+
+/// Whether `word`, lowercased, is in `set`; lowercases into `buffer` only when needed.
+fn in_set(word: &str, set: &HashSet<&str>, buffer: &mut String) -> bool {
+    if !word.chars().any(char::is_uppercase) {
+        return set.contains(word);
+    }
+    buffer.clear();
+    buffer.extend(word.chars().flat_map(char::to_lowercase));
+    set.contains(buffer.as_str())
+}
+
+/// Whether the words are specific: a word of the lists (or a part of a hyphenated word:
+/// `org-level`), or a judgment phrase.
+pub(super) fn specific_in(words: &[&str]) -> bool {
+    let set = specific_words();
+    let mut buffer = String::new();
+    words.iter().any(|word| {
+        in_set(word, set, &mut buffer)
+            || (word.contains('-') && word.split('-').any(|part| in_set(part, set, &mut buffer)))
+    }) || JUDGMENT_PHRASES
+        .iter()
+        .any(|phrase| has_phrase(words, phrase))
 }
 
 /// True when the quote is specific by content: a number, a scope or level claim, a
 /// call, an action with what it changed, or a named artefact.
 pub fn names_scope_or_leverage(text: &str) -> bool {
-    if impact::is_quantified(text) {
-        return true;
+    read(text).specific
+}
+
+/// What one reading of a quote finds: whether it is specific, and whether it hedges.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Reading {
+    /// Specific by content ([`names_scope_or_leverage`]).
+    pub specific: bool,
+    /// Doubts or conditions the case ([`sponsor::hedges`]).
+    pub hedges: bool,
+}
+
+impl Reading {
+    /// Whether the quote stands behind its moment: specific and not hedging.
+    pub fn corroborates(self) -> bool {
+        self.specific && !self.hedges
     }
+
+    /// The stance this reading gives a sponsor's quote: a hedge outweighs anything else.
+    pub fn stance(self) -> Stance {
+        if self.hedges {
+            Stance::Hedging
+        } else if self.specific {
+            Stance::Endorsing
+        } else {
+            Stance::Generic
+        }
+    }
+}
+
+/// Reads a quote once: its words are split a single time for both questions.
+pub fn read(text: &str) -> Reading {
     let words = words(text);
-    words.iter().any(|word| {
-        word_in(word, SCOPE_WORDS)
-            || word_in(word, JUDGMENT_WORDS)
-            || word_in(word, CHANGE_WORDS)
-            || word_in(word, ARTEFACT_WORDS)
-    }) || JUDGMENT_PHRASES
-        .iter()
-        .any(|phrase| has_phrase(&words, phrase))
+    Reading {
+        specific: impact::is_quantified(text) || specific_in(&words),
+        hedges: sponsor::hedges_in(&words),
+    }
 }
 
 /// What the packet can show for the sponsor.

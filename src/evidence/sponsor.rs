@@ -116,7 +116,11 @@ fn is_level_name(word: &str) -> bool {
 
 /// Whether `text` doubts or conditions the case.
 pub fn hedges(text: &str) -> bool {
-    let words = words(text);
+    hedges_in(&words(text))
+}
+
+/// [`hedges`] on the words of a quote, split once by the caller.
+pub(super) fn hedges_in(words: &[&str]) -> bool {
     if words.iter().any(|word| is_one_of(word, HEDGE_WORDS)) {
         return true;
     }
@@ -126,15 +130,12 @@ pub fn hedges(text: &str) -> bool {
                 && (is_one_of(pair[1], after) || (at == "before" && is_level_name(pair[1])))
         })
     };
+    // Every need phrase is two words: the need, then `to`.
     let needs = NEED_PHRASES.iter().any(|phrase| {
-        let wanted: Vec<&str> = phrase.split(' ').collect();
-        (0..words.len()).any(|i| {
-            words[i..]
-                .iter()
-                .zip(&wanted)
-                .filter(|(word, want)| is_one_of(word, &[want]))
-                .count()
-                == wanted.len()
+        let (need, to) = phrase.split_once(' ').unwrap_or((phrase, ""));
+        words.windows(2).enumerate().any(|(i, pair)| {
+            pair[0].eq_ignore_ascii_case(need)
+                && pair[1].eq_ignore_ascii_case(to)
                 && (i == 0 || !is_one_of(words[i - 1], NEGATIONS))
         })
     });
@@ -149,13 +150,7 @@ pub fn hedges(text: &str) -> bool {
 /// The stance of a manager's or skip-level's quote: a hedge outweighs anything else
 /// the quote claims.
 pub fn stance(text: &str) -> Stance {
-    if hedges(text) {
-        Stance::Hedging
-    } else if signal::names_scope_or_leverage(text) {
-        Stance::Endorsing
-    } else {
-        Stance::Generic
-    }
+    signal::read(text).stance()
 }
 
 /// One of the manager's commitments that was not kept, with its moment.

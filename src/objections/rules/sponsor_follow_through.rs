@@ -27,15 +27,15 @@ pub(super) fn check(case: &Case<'_, '_>) -> Option<Objection> {
         return None;
     }
     let manager = case.manager();
-    let moments: Vec<&Moment> = {
-        let mut seen = std::collections::HashSet::new();
-        record
-            .missed
-            .iter()
-            .filter(|m| seen.insert(m.moment.as_str()))
-            .filter_map(|m| case.public().iter().find(|p| p.id == m.moment))
-            .collect()
-    };
+    // The moments holding them, in file order; one set lookup per moment, so a big log
+    // with many broken promises stays linear.
+    let missed_on: std::collections::HashSet<&str> =
+        record.missed.iter().map(|m| m.moment.as_str()).collect();
+    let moments: Vec<&Moment> = case
+        .public()
+        .iter()
+        .filter(|p| missed_on.contains(p.id.as_str()))
+        .collect();
     let listed: Vec<String> = record
         .missed
         .iter()
