@@ -142,9 +142,7 @@ pub(super) fn hedges_in(words: &[&str]) -> bool {
     needs
         || conditional("before", BEFORE_CONDITIONS)
         || conditional("once", ONCE_CONDITIONS)
-        || HEDGE_PHRASES
-            .iter()
-            .any(|phrase| has_phrase(&words, phrase))
+        || HEDGE_PHRASES.iter().any(|phrase| has_phrase(words, phrase))
 }
 
 /// The stance of a manager's or skip-level's quote: a hedge outweighs anything else
