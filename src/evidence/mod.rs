@@ -8,6 +8,7 @@
 //! integer terms, so `--explain` can show exactly where it comes from. Only
 //! [`Log::moments`] is read: private moments cannot change anything here.
 
+pub mod corroboration;
 pub mod coverage;
 pub mod impact;
 pub mod map;
@@ -15,6 +16,7 @@ pub mod project;
 pub mod quarter;
 pub mod score;
 pub mod signal;
+pub mod sponsor;
 pub mod top;
 pub mod vouch;
 pub mod wording;

@@ -143,7 +143,85 @@ fn ranked_json(moments: Vec<Moment>) -> String {
     )
 }
 
+/// Generic praise a manager gives a launch: no level, ownership, call or change.
+const GENERIC_PRAISE: [&str; 4] = [
+    "Great launch!",
+    "Nice work.",
+    "Well done, team!",
+    "Proud of this one.",
+];
+
+/// A "Launched X" line: any tag, Company reach, any impact, no witness, only generic
+/// manager praise, any commitments.
+fn launch() -> impl Strategy<Value = Moment> {
+    (
+        moment(),
+        prop::collection::vec(select(GENERIC_PRAISE.to_vec()), 0..3),
+        select(vec!["company-wide", "to every market", "for all sellers"]),
+    )
+        .prop_map(|(mut m, praise, wide)| {
+            m.what = format!("Launched price alerts {wide}");
+            m.reach = Reach::Company;
+            m.witnesses.clear();
+            m.quotes = praise
+                .into_iter()
+                .map(|text| Quote {
+                    by: "Sam Lee".into(),
+                    role: Role::Manager,
+                    text: text.into(),
+                })
+                .collect();
+            m
+        })
+}
+
+/// A decision at Org reach with a metric and at least one witness, opening with the
+/// call; any quotes, no commitments.
+fn witnessed_decision() -> impl Strategy<Value = Moment> {
+    (
+        moment(),
+        name(),
+        0u32..100,
+        select(vec!["Chose", "Cut", "Killed", "Traded off"]),
+    )
+        .prop_map(|(mut m, witness, figure, verb)| {
+            m.tag = Tag::Decision;
+            m.reach = Reach::Org;
+            m.what = format!("{verb} the legacy path");
+            m.impact = Some(format!("Latency down {figure}%"));
+            m.witnesses.push(witness);
+            m.commitments.clear();
+            m
+        })
+}
+
 proptest! {
+    #[test]
+    fn a_witnessed_org_decision_with_a_metric_outranks_an_uncorroborated_company_launch(
+        decision in witnessed_decision(),
+        launch in launch(),
+    ) {
+        prop_assert!(points(&decision) > points(&launch), "{} vs {}", points(&decision), points(&launch));
+    }
+
+    #[test]
+    fn a_task_opening_costs_more_than_a_reach_step(m in moment()) {
+        let mut task = m.clone();
+        task.tag = Tag::Decision;
+        task.what = "Shipped the thing".into();
+        let mut neither = task.clone();
+        neither.what = "Owned the thing".into();
+        prop_assert!(points(&neither) - points(&task) > score::reach_points(Reach::CrossTeam));
+    }
+
+    #[test]
+    fn a_hedging_sponsor_quote_adds_nothing(m in moment(), by in name(), skip in any::<bool>()) {
+        let mut with = m.clone();
+        let role = if skip { Role::Skip } else { Role::Manager };
+        with.quotes.push(Quote { by, role, text: "Not sure she owns it yet.".into() });
+        prop_assert_eq!(points(&with), points(&m));
+    }
+
     #[test]
     fn a_wider_reach_never_lowers_a_score(m in moment(), a in select(Reach::ALL.to_vec()), b in select(Reach::ALL.to_vec())) {
         let (narrow, wide) = if a <= b { (a, b) } else { (b, a) };

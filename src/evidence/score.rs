@@ -6,6 +6,9 @@ use std::collections::{HashMap, HashSet};
 
 use chrono::NaiveDate;
 
+use super::corroboration::{discounted, is_corroborated};
+use super::signal::Reading;
+use super::sponsor::{self, Stance};
 use super::wording::{self, Opening};
 use super::{ScoredMoment, Term, impact, signal};
 use crate::log::{Commitment, CommitmentOwner, Moment, Quote, Reach, Role, Status, Tag};
@@ -44,10 +47,12 @@ pub const WITNESS_CAP: usize = 3;
 /// them out to hash them; past it, names are hashed so a crowd stays linear.
 const FEW_NAMES: usize = 32;
 
-/// A manager or skip-level quote that names scope, judgment or leverage.
-pub const QUOTE_SPONSOR_SPECIFIC: i64 = 15;
-/// Any other manager or skip-level quote: the sponsor spoke, which always counts.
-pub const QUOTE_SPONSOR: i64 = 10;
+/// A manager or skip-level quote that endorses: claims a level, ownership or a call.
+pub const QUOTE_SPONSOR_ENDORSING: i64 = 15;
+/// A manager or skip-level quote of generic praise: worth little.
+pub const QUOTE_SPONSOR_GENERIC: i64 = 5;
+/// A manager or skip-level quote that hedges: it earns nothing.
+pub const QUOTE_SPONSOR_HEDGING: i64 = 0;
 /// A peer or stakeholder quote that names scope, judgment or leverage.
 pub const QUOTE_PEER_SPECIFIC: i64 = 6;
 /// A report's quote that names scope, judgment or leverage.
@@ -68,10 +73,12 @@ pub const OVERDUE_FOR_OWNER: i64 = -5;
 
 /// A `what` that opens with a decision verb.
 pub const WORDING_DECISION: i64 = 10;
-/// A `what` that opens with a task verb.
-pub const WORDING_TASK: i64 = -10;
+/// A `what` that opens with a task verb: more than one reach step (15), so a launch
+/// line cannot buy its way above a decision by claiming a wider surface.
+pub const WORDING_TASK: i64 = -20;
 /// A leverage moment that opens with a task verb: building the thing others now use
-/// is the point of leverage, so the verb costs half; the rest of the line carries it.
+/// is the point of leverage, so the verb costs a quarter (what it cost before task
+/// openings went up to 20); the rest of the line carries it.
 pub const WORDING_TASK_LEVERAGE: i64 = -5;
 
 /// Scores one public moment as of `today` (which decides what is overdue).
@@ -81,11 +88,25 @@ pub const WORDING_TASK_LEVERAGE: i64 = -5;
 /// moment was most of the cost of ranking a big log. Both use the same per-term
 /// functions, and a property test holds the terms' sum to this score.
 pub fn score(moment: &Moment, today: NaiveDate) -> ScoredMoment<'_> {
+    // Each quote is read once, for its points and for corroboration.
+    let readings: Vec<Reading> = moment
+        .quotes
+        .iter()
+        .map(|q| signal::read(&q.text))
+        .collect();
+    let corroborated = moment.witnesses.iter().any(|w| !w.trim().is_empty())
+        || readings.iter().any(|r| r.corroborates());
+    let points: Vec<i64> = moment
+        .quotes
+        .iter()
+        .zip(&readings)
+        .map(|(q, r)| points_for(q.role, *r))
+        .collect();
     let score = tag_points(moment.tag)
-        + reach_points(moment.reach)
-        + impact_points(moment.impact.as_deref())
+        + counted(reach_points(moment.reach), corroborated)
+        + counted(impact_points(moment.impact.as_deref()), corroborated)
         + witnesses_points(distinct_witnesses(&moment.witnesses))
-        + quotes_points(&moment.quotes)
+        + quotes_points(&moment.quotes, &points)
         + commitments_points(&Follow::of(&moment.commitments, today))
         + wording_points(wording::opening(&moment.what), moment.tag);
     ScoredMoment { moment, score }
@@ -93,23 +114,46 @@ pub fn score(moment: &Moment, today: NaiveDate) -> ScoredMoment<'_> {
 
 /// A moment's score term by term, each with why: the seven terms sum to [`score`].
 pub fn terms(moment: &Moment, today: NaiveDate) -> Vec<Term> {
+    let corroborated = is_corroborated(moment);
+    let mut reach = Term {
+        name: "reach",
+        points: reach_points(moment.reach),
+        why: format!("{} reach", moment.reach.label()),
+    };
+    let mut impact = impact_term(moment.impact.as_deref());
+    if !corroborated {
+        for term in [&mut reach, &mut impact] {
+            let full = term.points;
+            term.points = discounted(full);
+            if full > 0 {
+                term.why
+                    .push_str(&format!(", uncorroborated: {} of {full}", term.points));
+            }
+        }
+    }
     vec![
         Term {
             name: "tag",
             points: tag_points(moment.tag),
             why: moment.tag.word().to_string(),
         },
-        Term {
-            name: "reach",
-            points: reach_points(moment.reach),
-            why: format!("{} reach", moment.reach.label()),
-        },
-        impact_term(moment.impact.as_deref()),
+        reach,
+        impact,
         witnesses_term(&moment.witnesses),
         quotes_term(&moment.quotes),
         commitments_term(&moment.commitments, today),
         wording_term(&moment.what, moment.tag),
     ]
+}
+
+/// `points` of reach or impact as counted: a third of them when nobody corroborates
+/// the moment (`corroboration`).
+fn counted(points: i64, corroborated: bool) -> i64 {
+    if corroborated {
+        points
+    } else {
+        discounted(points)
+    }
 }
 
 fn impact_points(text: Option<&str>) -> i64 {
@@ -164,16 +208,27 @@ fn witnesses_term(witnesses: &[String]) -> Term {
     }
 }
 
-/// What one quote is worth: sponsors highest, then specific peers and stakeholders;
-/// generic praise from anyone but a sponsor is worth nothing.
+/// What one quote is worth: an endorsing sponsor highest, then specific peers and
+/// stakeholders; a sponsor's generic praise is worth little, a hedge nothing, and
+/// generic praise from anyone else nothing.
 pub fn quote_points(quote: &Quote) -> i64 {
-    let specific = signal::names_scope_or_leverage(&quote.text);
-    match (quote.role, specific) {
-        (Role::Manager | Role::Skip, true) => QUOTE_SPONSOR_SPECIFIC,
-        (Role::Manager | Role::Skip, false) => QUOTE_SPONSOR,
+    points_for(quote.role, signal::read(&quote.text))
+}
+
+/// [`quote_points`] of a quote by `role` already read.
+fn points_for(role: Role, reading: Reading) -> i64 {
+    if role.is_sponsor() {
+        return match reading.stance() {
+            Stance::Endorsing => QUOTE_SPONSOR_ENDORSING,
+            Stance::Generic => QUOTE_SPONSOR_GENERIC,
+            Stance::Hedging => QUOTE_SPONSOR_HEDGING,
+        };
+    }
+    match (role, reading.specific) {
         (Role::Peer | Role::Stakeholder, true) => QUOTE_PEER_SPECIFIC,
         (Role::Report, true) => QUOTE_REPORT_SPECIFIC,
-        (_, false) => 0,
+        // Sponsors were judged by their stance above.
+        (Role::Manager | Role::Skip, _) | (_, false) => 0,
     }
 }
 
@@ -200,12 +255,11 @@ fn voices(quotes: &[Quote]) -> Vec<(String, i64, &Quote)> {
 
 /// The sum over voices of each one's best quote, capped: [`voices`] without writing
 /// any name out.
-fn quotes_points(quotes: &[Quote]) -> i64 {
+fn quotes_points(quotes: &[Quote], points: &[i64]) -> i64 {
     if quotes.len() > FEW_NAMES {
         // Many quotes: each voice's best by normal name, in one pass (issue 16).
         let mut best: HashMap<String, i64> = HashMap::new();
-        for quote in quotes {
-            let points = quote_points(quote);
+        for (quote, &points) in quotes.iter().zip(points) {
             let entry = best.entry(normal_name(&quote.by)).or_insert(points);
             *entry = (*entry).max(points);
         }
@@ -221,8 +275,9 @@ fn quotes_points(quotes: &[Quote]) -> i64 {
         .map(|i| {
             quotes[i..]
                 .iter()
-                .filter(|q| same_person(&q.by, &quotes[i].by))
-                .map(quote_points)
+                .zip(&points[i..])
+                .filter(|(q, _)| same_person(&q.by, &quotes[i].by))
+                .map(|(_, &p)| p)
                 .max()
                 .unwrap_or(0)
         })
@@ -233,11 +288,14 @@ fn quotes_points(quotes: &[Quote]) -> i64 {
 fn quotes_term(quotes: &[Quote]) -> Term {
     let voices = voices(quotes);
     let sum: i64 = voices.iter().map(|(_, p, _)| p).sum();
-    let points = quotes_points(quotes);
+    let each: Vec<i64> = quotes.iter().map(quote_points).collect();
+    let points = quotes_points(quotes, &each);
     let mut parts: Vec<String> = voices
         .iter()
         .map(|(_, p, quote)| {
-            let kind = if signal::names_scope_or_leverage(&quote.text) {
+            let kind = if quote.role.is_sponsor() {
+                sponsor::stance(&quote.text).word()
+            } else if signal::names_scope_or_leverage(&quote.text) {
                 "specific"
             } else {
                 "generic"
@@ -350,7 +408,7 @@ fn wording_term(what: &str, tag: Tag) -> Term {
     let why = match opening {
         Opening::Decision => format!("opens with a decision: “{word}”"),
         Opening::Task if tag == Tag::Leverage => {
-            format!("opens with a task: “{word}” (half on leverage)")
+            format!("opens with a task: “{word}” (a quarter on leverage)")
         }
         Opening::Task => format!("opens with a task: “{word}”"),
         Opening::Other if word.is_empty() => "opens with no word".to_string(),
@@ -457,13 +515,14 @@ mod tests {
     #[test]
     fn crowds_count_each_person_once_whether_compared_in_pairs_or_hashed() {
         // Under FEW_NAMES names are compared pairwise, over it they are hashed: both
-        // count Sam Lee once (10), person 2 once at their best (6), and generic peers 0.
+        // count Sam Lee once (generic praise), person 2 once at their best (6), and generic peers 0.
         for people in [5, FEW_NAMES * 4] {
             let (witnesses, quotes) = crowd(people);
             assert_eq!(distinct_witnesses(&witnesses), people, "{people} people");
+            let points: Vec<i64> = quotes.iter().map(quote_points).collect();
             assert_eq!(
-                quotes_points(&quotes),
-                QUOTE_SPONSOR + QUOTE_PEER_SPECIFIC,
+                quotes_points(&quotes, &points),
+                QUOTE_SPONSOR_GENERIC + QUOTE_PEER_SPECIFIC,
                 "{people} people"
             );
             let voices = voices(&quotes);
@@ -471,7 +530,7 @@ mod tests {
             let sam = voices.iter().find(|(name, _, _)| name == "sam lee");
             assert_eq!(
                 sam.map(|(_, points, q)| (*points, q.by.as_str())),
-                Some((10, "Sam Lee"))
+                Some((QUOTE_SPONSOR_GENERIC, "Sam Lee"))
             );
             let two = voices.iter().find(|(name, _, _)| name == "person 2");
             assert_eq!(two.map(|(_, points, _)| *points), Some(QUOTE_PEER_SPECIFIC));
@@ -527,7 +586,7 @@ mod tests {
         assert_eq!(terms[3].why, "3 witnesses");
         assert_eq!(
             terms[4].why,
-            "manager (specific) +15, stakeholder (specific) +6, peer (generic) +0"
+            "manager (endorsing) +15, stakeholder (specific) +6, peer (generic) +0"
         );
         assert_eq!(terms[6].why, "opens with a decision: “Killed”");
     }
@@ -598,7 +657,7 @@ mod tests {
     }
 
     #[test]
-    fn a_task_opening_costs_half_on_a_leverage_moment() {
+    fn a_task_opening_costs_a_quarter_on_a_leverage_moment() {
         let mut m = moment("m1", "2026-07-07", Tag::Scope, Reach::Team);
         m.what = "Built a cache the web team now uses".into();
         assert_eq!(terms(&m, date("2026-11-21"))[6].points, WORDING_TASK);
@@ -606,7 +665,7 @@ mod tests {
         let term = &terms(&m, date("2026-11-21"))[6];
         assert_eq!(
             (term.points, term.why.as_str()),
-            (-5, "opens with a task: “Built” (half on leverage)")
+            (-5, "opens with a task: “Built” (a quarter on leverage)")
         );
     }
 

@@ -20,6 +20,10 @@ pub enum Rule {
     ExecutionNotJudgment,
     /// No quote from the manager or a skip-level.
     NoSponsorSignal,
+    /// The sponsor hedges, or offers only generic praise.
+    LukewarmSponsor,
+    /// The manager broke the commitments they made in 1:1s.
+    SponsorFollowThrough,
     /// No leverage moment at all.
     NoLeverage,
     /// Fewer than half the top examples have a quantified impact.
@@ -32,6 +36,8 @@ pub enum Rule {
     NoPeerSignal,
     /// Peer quotes exist but none names scope, ownership or leverage.
     VaguePeerFeedback,
+    /// The case rests on moments nobody else stands behind.
+    Uncorroborated,
     /// A commitment the owner made is broken, or open and overdue.
     BrokenCommitments,
     /// No public moment in the last 45 days.
@@ -44,18 +50,21 @@ pub enum Rule {
 
 impl Rule {
     /// Every rule, most central first.
-    pub const ALL: [Rule; 15] = [
+    pub const ALL: [Rule; 18] = [
         Rule::ThinLog,
         Rule::ThinScope,
         Rule::BelowTargetReach,
         Rule::ExecutionNotJudgment,
         Rule::NoSponsorSignal,
+        Rule::LukewarmSponsor,
+        Rule::SponsorFollowThrough,
         Rule::NoLeverage,
         Rule::NoMetric,
         Rule::SingleProject,
         Rule::OneStrongQuarter,
         Rule::NoPeerSignal,
         Rule::VaguePeerFeedback,
+        Rule::Uncorroborated,
         Rule::BrokenCommitments,
         Rule::StaleEvidence,
         Rule::TaskFirstWording,
@@ -70,12 +79,15 @@ impl Rule {
             Rule::BelowTargetReach => "below-target-reach",
             Rule::ExecutionNotJudgment => "execution-not-judgment",
             Rule::NoSponsorSignal => "no-sponsor-signal",
+            Rule::LukewarmSponsor => "lukewarm-sponsor",
+            Rule::SponsorFollowThrough => "sponsor-follow-through",
             Rule::NoLeverage => "no-leverage",
             Rule::NoMetric => "no-metric",
             Rule::SingleProject => "single-project",
             Rule::OneStrongQuarter => "one-strong-quarter",
             Rule::NoPeerSignal => "no-peer-signal",
             Rule::VaguePeerFeedback => "vague-peer-feedback",
+            Rule::Uncorroborated => "uncorroborated",
             Rule::BrokenCommitments => "broken-commitments",
             Rule::StaleEvidence => "stale-evidence",
             Rule::TaskFirstWording => "task-first-wording",

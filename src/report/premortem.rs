@@ -68,6 +68,9 @@ pub struct Premortem {
     pub overdue: usize,
     /// The owner's own commitments on public moments, by status.
     pub record: Record,
+    /// The manager's commitments to the owner on public moments, by status: what the
+    /// owner should know about their sponsor (`evidence::sponsor::record`).
+    pub manager_record: crate::evidence::sponsor::SponsorRecord,
     /// Top examples whose proof is weak: no number in the impact, or no witness.
     pub stale_proof: Vec<StaleProof>,
     /// Private open commitments due before submission (listed or not).
@@ -226,6 +229,7 @@ impl Premortem {
             open_commitments,
             open_commitments_more,
             record: record::record(log, today),
+            manager_record: crate::evidence::sponsor::record(log, today),
             stale_proof: proof::stale_proof(evidence),
         }
     }

@@ -8,18 +8,21 @@ use serde_json::Value;
 use crate::harness::{fixture, golden, promo, root};
 
 /// The catalog: every rule id, in centrality order. A contract with the issue.
-const CATALOG: [&str; 15] = [
+const CATALOG: [&str; 18] = [
     "thin-log",
     "thin-scope",
     "below-target-reach",
     "execution-not-judgment",
     "no-sponsor-signal",
+    "lukewarm-sponsor",
+    "sponsor-follow-through",
     "no-leverage",
     "no-metric",
     "single-project",
     "one-strong-quarter",
     "no-peer-signal",
     "vague-peer-feedback",
+    "uncorroborated",
     "broken-commitments",
     "stale-evidence",
     "task-first-wording",

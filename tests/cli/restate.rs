@@ -85,8 +85,10 @@ fn the_strong_case_has_its_shape() {
         "On judgment, Ana killed the in-house pay-later lending build",
         "— $4.8M of projected FY27 credit losses",
         "On scope, Ana asked Sam and Dana for ownership of pay-later expansion",
-        "On leverage, Ana presented the fee guardrails",
-        "Skip-level Dana Whitfield and stakeholder Marcus Bell would vouch for this.",
+        // The scorecard (m047) outranks the guardrails (m033) since its skip-level quote
+        // endorses (docs/ranking.md, the worked example).
+        "On leverage, Ana set up a monthly pay-later partner scorecard",
+        "Skip-level Dana Whitfield and stakeholders Marcus Bell and Fatima Al-Sayed would vouch for this.",
     ];
     let mut at = 0;
     for part in order {

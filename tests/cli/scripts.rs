@@ -13,7 +13,8 @@ fn mixed_log(dir: &Path) -> std::path::PathBuf {
     let text = text
         .replace("Rafael Costa", "张伟")
         .replace("Search cluster migration", "検索")
-        .replace("Nadia Petrova", "דוד כהן");
+        // A peer the packet shows (a voucher of the top examples).
+        .replace("Björn Lindqvist", "דוד כהן");
     let path = dir.join("log.ron");
     std::fs::write(&path, text).expect("write log");
     path

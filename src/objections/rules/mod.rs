@@ -12,17 +12,20 @@
 mod below_target_reach;
 mod broken_commitments;
 mod execution_not_judgment;
+mod lukewarm_sponsor;
 mod no_leverage;
 mod no_metric;
 mod no_peer_signal;
 mod no_sponsor_signal;
 mod one_strong_quarter;
 mod single_project;
+mod sponsor_follow_through;
 mod stale_evidence;
 mod task_first_wording;
 mod thin_leverage;
 mod thin_log;
 mod thin_scope;
+mod uncorroborated;
 mod vague_peer_feedback;
 
 use super::case::Case;
@@ -34,15 +37,17 @@ pub use execution_not_judgment::MIN_TOP_DECISIONS;
 pub use no_leverage::VITAL_LEVERAGE_SHARE;
 pub use one_strong_quarter::{ONE_QUARTER_PERCENT, QUARTER_WINDOW_DAYS};
 pub use single_project::SINGLE_PROJECT_PERCENT;
+pub use sponsor_follow_through::{SPONSOR_BROKEN_MIN, SPONSOR_BROKEN_PERCENT};
 pub use stale_evidence::{STALE_AFTER_DAYS, STALE_HIGH_AFTER_DAYS};
 pub use thin_log::THIN_LOG_MIN_MOMENTS;
+pub use uncorroborated::{UNCORROBORATED_HIGH_PERCENT, UNCORROBORATED_PERCENT};
 
 /// How many moment ids an objection lists at most: enough to find them, short enough to read.
 const MAX_EVIDENCE: usize = 5;
 
 /// Runs one rule.
 pub(super) fn check(rule: Rule, case: &Case<'_, '_>) -> Option<Objection> {
-    // An empty log is one objection, not fifteen: every other rule needs evidence to judge.
+    // An empty log is one objection, not eighteen: every other rule needs evidence to judge.
     if rule != Rule::ThinLog && case.public().is_empty() {
         return None;
     }
@@ -52,12 +57,15 @@ pub(super) fn check(rule: Rule, case: &Case<'_, '_>) -> Option<Objection> {
         Rule::BelowTargetReach => below_target_reach::check(case),
         Rule::ExecutionNotJudgment => execution_not_judgment::check(case),
         Rule::NoSponsorSignal => no_sponsor_signal::check(case),
+        Rule::LukewarmSponsor => lukewarm_sponsor::check(case),
+        Rule::SponsorFollowThrough => sponsor_follow_through::check(case),
         Rule::NoLeverage => no_leverage::check(case),
         Rule::NoMetric => no_metric::check(case),
         Rule::SingleProject => single_project::check(case),
         Rule::OneStrongQuarter => one_strong_quarter::check(case),
         Rule::NoPeerSignal => no_peer_signal::check(case),
         Rule::VaguePeerFeedback => vague_peer_feedback::check(case),
+        Rule::Uncorroborated => uncorroborated::check(case),
         Rule::BrokenCommitments => broken_commitments::check(case),
         Rule::StaleEvidence => stale_evidence::check(case),
         Rule::TaskFirstWording => task_first_wording::check(case),
@@ -184,7 +192,7 @@ mod tests {
                 ),
                 (
                     "no-sponsor-signal",
-                    "6 quotes from Sam Lee and the skip-level are on record."
+                    "6 endorsing quotes from Sam Lee and the skip-level are on record."
                 ),
             ])
         );
@@ -205,11 +213,7 @@ mod tests {
                 ),
                 (
                     "no-metric",
-                    "1 of the 3 top examples carry a measured outcome."
-                ),
-                (
-                    "no-sponsor-signal",
-                    "0 quotes from Rachel Odum and the skip-level are on record."
+                    "0 of the 3 top examples carry a measured outcome."
                 ),
             ])
         );

@@ -1,6 +1,7 @@
 //! The no-sponsor-signal objection: its threshold, its check and, where the packet answers it, its answer.
 
 use super::ask_manager;
+use crate::evidence::sponsor::{self, Stance};
 use crate::evidence::{Evidence, ScoredMoment};
 use crate::log::Log;
 use crate::objections::case::Case;
@@ -41,8 +42,9 @@ pub(super) fn check(case: &Case<'_, '_>) -> Option<Objection> {
     })
 }
 
-/// The packet's answer to "Does the manager back this?": how many sponsor quotes are on
-/// record.
+/// The packet's answer to "Does the manager back this?": how many endorsing sponsor
+/// quotes are on record. No answer when none endorses: a hedge or generic praise is not
+/// backing (`lukewarm-sponsor` says so).
 pub(super) fn answered(
     log: &Log,
     evidence: &Evidence<'_>,
@@ -52,14 +54,19 @@ pub(super) fn answered(
         .moments
         .iter()
         .flat_map(|m| m.moment.quotes.iter())
-        .filter(|q| q.role.is_sponsor())
+        .filter(|q| q.role.is_sponsor() && sponsor::stance(&q.text) == Stance::Endorsing)
         .count();
+    if sponsor_quotes == 0 {
+        return None;
+    }
     Some((
         Rule::NoSponsorSignal.id(),
         "Does the manager back this?",
         format!(
-            "{sponsor_quotes} quotes from {} and the skip-level are on record.",
-            log.manager
+            "{sponsor_quotes} endorsing quote{} from {} and the skip-level {} on record.",
+            if sponsor_quotes == 1 { "" } else { "s" },
+            log.manager,
+            if sponsor_quotes == 1 { "is" } else { "are" }
         ),
     ))
 }

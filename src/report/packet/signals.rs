@@ -8,21 +8,27 @@ use crate::text::{clamp, join_names};
 
 /// The packet's signals, read from the strongest moments first.
 pub(super) fn signals(log: &Log, evidence: &Evidence<'_>) -> Signals {
-    // Quotes from the strongest moments first.
+    // Quotes from the strongest moments first; a hedge is never a signal.
     let quotes = || evidence.moments.iter().flat_map(|m| m.moment.quotes.iter());
-    let sponsor = quotes()
-        .find(|q| q.role == Role::Manager)
-        .or_else(|| quotes().find(|q| q.role == Role::Skip));
-    let manager = match sponsor {
-        Some(q) => Signal {
+    let manager = match signal::sponsor_signal(&evidence.moments) {
+        signal::SponsorSignal::Endorsing(q) => Signal {
             label: "Manager".into(),
             text: quoted(q),
             strong: true,
         },
-        None => Signal {
+        signal::SponsorSignal::GenericOnly(q) => Signal {
             label: "Manager".into(),
             text: format!(
-                "No quote from {} or a skip-level yet.",
+                "Only general praise so far (“{}” — {}): it claims no level, ownership or call.",
+                clamp(&q.text, 80),
+                clamp(&q.by, 40)
+            ),
+            strong: false,
+        },
+        signal::SponsorSignal::HedgingOnly | signal::SponsorSignal::None => Signal {
+            label: "Manager".into(),
+            text: format!(
+                "No endorsement from {} or a skip-level yet.",
                 clamp(&log.manager, 40)
             ),
             strong: false,
@@ -53,15 +59,8 @@ pub(super) fn signals(log: &Log, evidence: &Evidence<'_>) -> Signals {
             strong: false,
         },
     };
-    let quantified = evidence
-        .top_examples()
-        .chain(evidence.moments.iter())
-        .find_map(|m| {
-            m.moment
-                .impact
-                .as_deref()
-                .filter(|i| impact::is_quantified(i))
-        });
+    let top: Vec<_> = evidence.top_examples().collect();
+    let quantified = signal::outcome(&top, &evidence.moments);
     let outcome = match quantified {
         Some(text) => Signal {
             label: "Outcome".into(),
@@ -70,7 +69,17 @@ pub(super) fn signals(log: &Log, evidence: &Evidence<'_>) -> Signals {
         },
         None => Signal {
             label: "Outcome".into(),
-            text: "No quantified outcome yet.".into(),
+            text: if evidence.moments.iter().any(|m| {
+                m.moment
+                    .impact
+                    .as_deref()
+                    .is_some_and(impact::is_quantified)
+            }) {
+                "No corroborated figure yet: the numbers logged have no witness or specific quote behind them."
+                    .into()
+            } else {
+                "No quantified outcome yet.".into()
+            },
             strong: false,
         },
     };

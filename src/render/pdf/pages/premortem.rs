@@ -100,6 +100,12 @@ impl Report for Premortem {
             ),
             bold_lead: Some("Your record:".into()),
         });
+        if self.manager_record.total() + self.manager_record.dropped > 0 {
+            blocks.push(Block::Paragraph {
+                text: format!("{}.", self.manager_record.summary()),
+                bold_lead: Some(format!("{}'s record:", self.manager)),
+            });
+        }
         if !self.stale_proof.is_empty() {
             blocks.push(Block::Heading("Stale proof".into()));
             blocks.push(Block::List {
