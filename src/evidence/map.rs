@@ -6,7 +6,6 @@
 use chrono::NaiveDate;
 use serde::Serialize;
 
-use super::quarter::Quarter;
 use super::vouch::{self, Voucher};
 use super::{Evidence, ProjectEvidence, ScoredMoment, Term};
 use crate::log::{Log, Reach};
@@ -83,7 +82,7 @@ pub struct MapExample {
 pub struct MapCoverage {
     /// Reaches with no public moment, narrowest first (`team` … `company`).
     pub missing_reaches: Vec<&'static str>,
-    /// Quarters (`2026-Q2`) from the first public moment's to today's with none.
+    /// Quarters (`2026-Q2`) of the cycle window, up to today, with none.
     pub missing_quarters: Vec<String>,
     /// Reaches with no public moment, for people ("Cross-team").
     #[serde(skip)]
@@ -100,9 +99,8 @@ impl EvidenceMap {
         let projects = evidence.projects.iter().map(row).collect();
         let examples = evidence
             .top_examples()
-            .map(|scored| example(log, scored, today, explain))
+            .map(|scored| example(log, evidence, scored, today, explain))
             .collect();
-        let first = evidence.moments.iter().map(|m| m.moment.date).min();
         Self {
             projects,
             examples,
@@ -120,12 +118,7 @@ impl EvidenceMap {
                     .iter()
                     .map(|r| r.label())
                     .collect(),
-                span: first.map(|first| {
-                    (
-                        Quarter::of(first).to_string(),
-                        Quarter::of(today.max(first)).to_string(),
-                    )
-                }),
+                span: evidence.coverage.span.clone(),
             },
         }
     }
@@ -167,7 +160,13 @@ fn row(project: &ProjectEvidence) -> MapRow {
     }
 }
 
-fn example(log: &Log, scored: &ScoredMoment<'_>, today: NaiveDate, explain: bool) -> MapExample {
+fn example(
+    log: &Log,
+    evidence: &Evidence<'_>,
+    scored: &ScoredMoment<'_>,
+    today: NaiveDate,
+    explain: bool,
+) -> MapExample {
     let moment = scored.moment;
     MapExample {
         id: moment.id.clone(),
@@ -178,7 +177,7 @@ fn example(log: &Log, scored: &ScoredMoment<'_>, today: NaiveDate, explain: bool
         what: moment.what.clone(),
         impact: moment.impact.clone(),
         score: scored.score,
-        terms: explain.then(|| super::score::terms(moment, today)),
+        terms: explain.then(|| evidence.terms(moment, today)),
         project_name: log.project_name(&moment.project).to_string(),
         reach_label: moment.reach.label(),
         vouched_by: vouch::vouchers(moment, log)
