@@ -199,7 +199,7 @@ impl Packet {
             signals: signals(log, evidence),
             objections: objection_rows(log, evidence, objections),
             private_left_out: log.private.len(),
-            public_moments: log.moments.len(),
+            public_moments: evidence.counted.len(),
             paper: "letter".into(),
             print_font_pt: PRINT_FONT_MAX,
         }

@@ -13,6 +13,9 @@ use crate::log::{Log, Reach};
 /// The evidence map of one log.
 #[derive(Clone, Debug, Serialize)]
 pub struct EvidenceMap {
+    /// Public moments counted as evidence (a story told twice counts once; not in the JSON).
+    #[serde(skip)]
+    pub moments: usize,
     /// One row per project with public evidence, strongest first.
     pub projects: Vec<MapRow>,
     /// The top examples, in rank order.
@@ -102,6 +105,7 @@ impl EvidenceMap {
             .map(|scored| example(log, evidence, scored, today, explain))
             .collect();
         Self {
+            moments: evidence.counted.len(),
             projects,
             examples,
             coverage: MapCoverage {

@@ -50,7 +50,7 @@ pub fn heading_details(log: &Log, map: &EvidenceMap) -> String {
         Some(cycle) => format!("{} → {}, {cycle}", log.owner.level, log.target.level),
         None => format!("{} → {}", log.owner.level, log.target.level),
     };
-    let moments = log.moments.len();
+    let moments = map.moments;
     let projects = map.projects.len();
     format!(
         "{who} · {target} · {moments} public moment{} in {projects} project{}",
