@@ -81,11 +81,11 @@ impl Counting {
             let (ma, mb) = (&moments[a], &moments[b]);
             ma.date.cmp(&mb.date).then_with(|| ma.id.cmp(&mb.id))
         });
-        let mut seen: HashSet<String> = HashSet::new();
+        let mut seen: HashSet<u64> = HashSet::new();
         let mut repeated_quotes = Vec::new();
         for index in by_date {
             let moment = &moments[index];
-            let texts: Vec<String> = moment.quotes.iter().map(|q| normal(&q.text)).collect();
+            let texts: Vec<u64> = moment.quotes.iter().map(|q| normal(&q.text)).collect();
             let dropped: Vec<usize> = (0..texts.len())
                 .filter(|&q| seen.contains(&texts[q]))
                 .collect();
@@ -117,13 +117,27 @@ pub(super) fn without(moment: &Moment, dropped: &[usize]) -> Moment {
     copy
 }
 
-/// A quote's text as compared: lower case, letters and digits only, single spaces.
-fn normal(text: &str) -> String {
-    text.split(|c: char| !c.is_alphanumeric())
+/// A quote's text as compared — lower case, its letters and digits only, one space
+/// between words — hashed (FNV-1a), so no text is copied.
+fn normal(text: &str) -> u64 {
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    let mut eat = |c: char| {
+        let mut bytes = [0; 4];
+        for &b in c.encode_utf8(&mut bytes).as_bytes() {
+            hash = (hash ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3);
+        }
+    };
+    for (n, word) in text
+        .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
-        .map(str::to_lowercase)
-        .collect::<Vec<_>>()
-        .join(" ")
+        .enumerate()
+    {
+        if n > 0 {
+            eat(' ');
+        }
+        word.chars().flat_map(char::to_lowercase).for_each(&mut eat);
+    }
+    hash
 }
 
 fn root(parent: &mut [usize], mut index: usize) -> usize {

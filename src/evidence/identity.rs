@@ -27,16 +27,7 @@ pub const WITH_FIGURE_PERCENT: usize = 30;
 /// words in common say nothing.
 pub const MIN_WORDS: usize = 4;
 /// Earlier moments of the same project a moment is compared with, nearest in date first.
-pub const LOOKBACK: usize = 32;
-
-/// Words too common to say anything about which story a line tells.
-const STOPWORDS: &[&str] = &[
-    "the", "and", "for", "with", "from", "into", "onto", "that", "this", "these", "those", "was",
-    "were", "are", "our", "their", "his", "her", "its", "they", "them", "then", "than", "but",
-    "not", "all", "any", "out", "off", "over", "after", "before", "about", "also", "now", "new",
-    "one", "two", "who", "which", "what", "when", "while", "per", "via", "so", "to", "of", "in",
-    "on", "at", "by", "a", "an", "as", "is", "it", "be", "we", "us",
-];
+pub const LOOKBACK: usize = 8;
 
 /// One moment that repeats another's story.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -67,6 +58,7 @@ pub fn repeats(moments: &[Moment]) -> Vec<Repeat> {
     let mut found = Vec::new();
     // Each moment's print is made the first time it is compared, once.
     let mut prints: Vec<Option<Print>> = (0..moments.len()).map(|_| None).collect();
+    let mut lower = String::new();
     for bucket in buckets.values_mut() {
         if bucket.len() < 2 {
             continue;
@@ -84,7 +76,7 @@ pub fn repeats(moments: &[Moment]) -> Vec<Repeat> {
                 }
                 for index in [later, earlier] {
                     if prints[index].is_none() {
-                        prints[index] = Some(print(&moments[index]));
+                        prints[index] = Some(print(&moments[index], &mut lower));
                     }
                 }
                 if let (Some(a), Some(b)) = (&prints[later], &prints[earlier])
@@ -102,7 +94,8 @@ pub fn repeats(moments: &[Moment]) -> Vec<Repeat> {
 
 /// Whether two texts tell one story (see the module documentation).
 pub fn same_text_story(a: &str, b: &str) -> bool {
-    same_story(&print_text([a]), &print_text([b]))
+    let mut lower = String::new();
+    same_story(&print_text([a], &mut lower), &print_text([b], &mut lower))
 }
 
 fn close(earlier: NaiveDate, later: NaiveDate) -> bool {
@@ -139,26 +132,36 @@ fn common(a: &[u64], b: &[u64]) -> usize {
     n
 }
 
-fn print(moment: &Moment) -> Print {
-    print_text(std::iter::once(moment.what.as_str()).chain(moment.impact.as_deref()))
+fn print(moment: &Moment, lower: &mut String) -> Print {
+    print_text(
+        std::iter::once(moment.what.as_str()).chain(moment.impact.as_deref()),
+        lower,
+    )
 }
 
-fn print_text<'t>(texts: impl IntoIterator<Item = &'t str>) -> Print {
+/// `lower` is a buffer reused from moment to moment: the text is lowercased into it
+/// once, and words are read as slices of it, so a big log allocates no word.
+fn print_text<'t>(texts: impl IntoIterator<Item = &'t str>, lower: &mut String) -> Print {
     let mut words = Vec::new();
     let mut figures = Vec::new();
     for text in texts {
-        for raw in text.split_whitespace() {
-            let token = raw
-                .trim_matches(|c: char| !(c.is_alphanumeric() || c == '%' || c == '$'))
-                .to_lowercase();
-            if token.chars().any(|c| c.is_ascii_digit()) {
-                if is_figure(&token) {
-                    figures.push(hash(&token));
+        lower.clear();
+        if text.is_ascii() {
+            lower.push_str(text);
+            lower.make_ascii_lowercase();
+        } else {
+            lower.extend(text.chars().flat_map(char::to_lowercase));
+        }
+        for raw in lower.split_whitespace() {
+            let token = raw.trim_matches(|c: char| !(c.is_alphanumeric() || c == '%' || c == '$'));
+            if token.bytes().any(|b| b.is_ascii_digit()) {
+                if is_figure(token) {
+                    figures.push(hash(token));
                 }
                 continue;
             }
             for word in token.split(|c: char| !c.is_alphanumeric()) {
-                if word.chars().count() < 3 || STOPWORDS.contains(&word) {
+                if word.len() < 3 || (word.len() <= 6 && is_stopword(word)) {
                     continue;
                 }
                 words.push(hash(stem(word)));
@@ -170,6 +173,58 @@ fn print_text<'t>(texts: impl IntoIterator<Item = &'t str>) -> Print {
         list.dedup();
     }
     Print { words, figures }
+}
+
+/// Words of three letters or more too common to say which story a line tells.
+fn is_stopword(word: &str) -> bool {
+    matches!(
+        word,
+        "the"
+            | "and"
+            | "for"
+            | "with"
+            | "from"
+            | "into"
+            | "onto"
+            | "that"
+            | "this"
+            | "these"
+            | "those"
+            | "was"
+            | "were"
+            | "are"
+            | "our"
+            | "their"
+            | "his"
+            | "her"
+            | "its"
+            | "they"
+            | "them"
+            | "then"
+            | "than"
+            | "but"
+            | "not"
+            | "all"
+            | "any"
+            | "out"
+            | "off"
+            | "over"
+            | "after"
+            | "before"
+            | "about"
+            | "also"
+            | "now"
+            | "new"
+            | "one"
+            | "two"
+            | "who"
+            | "which"
+            | "what"
+            | "when"
+            | "while"
+            | "per"
+            | "via"
+    )
 }
 
 /// A figure worth matching on: two characters or more ("18%", "$4.8m", "12"), and not a

@@ -97,6 +97,13 @@ pub fn select(selection: &mut Selection, locus: &[Step]) {
 /// Checks a raw log. Returns the validated log when there is no error, and every
 /// finding (errors and warnings) either way.
 pub fn validate(raw: RawLog, today: NaiveDate) -> (Option<Log>, Vec<Finding>) {
+    validate_for(raw, today, true)
+}
+
+/// [`validate`], looking for repeated stories only when `stories` is set: they are
+/// warnings, and a command that reads a valid log without showing its warnings need
+/// not compare its moments twice (ranking does it again).
+pub fn validate_for(raw: RawLog, today: NaiveDate, stories: bool) -> (Option<Log>, Vec<Finding>) {
     let mut findings = Vec::new();
     let top = |name: &'static str| vec![Step::Field(name)];
 
@@ -248,7 +255,12 @@ pub fn validate(raw: RawLog, today: NaiveDate) -> (Option<Log>, Vec<Finding>) {
         }
     }
     // One story logged twice: a warning at the later telling (identity.rs has the rule).
-    for repeat in crate::evidence::identity::repeats(&moments) {
+    let repeats = if stories {
+        crate::evidence::identity::repeats(&moments)
+    } else {
+        Vec::new()
+    };
+    for repeat in repeats {
         let (later, earlier) = (&moments[repeat.later], &moments[repeat.earlier]);
         let what = |index: usize| {
             vec![
