@@ -5,7 +5,8 @@
 //! Two moments are one story when they belong to the same project, are dated at most
 //! [`WINDOW_DAYS`] apart, and their text (`what` and `impact`) either shares a figure
 //! and [`WITH_FIGURE_PERCENT`]% of its words, or shares [`WORDS_PERCENT`]% of its words
-//! (both shares are of the shorter text's words). `docs/ranking.md` explains the words
+//! (both shares are of the shorter text's words), or has exactly the same words and
+//! figures. `docs/ranking.md` explains the words
 //! read. Moments are bucketed by project and sorted by date, and each is compared with
 //! at most [`LOOKBACK`] earlier moments of its bucket inside the window, so a big log
 //! costs about as many comparisons as it has moments.
@@ -108,6 +109,10 @@ fn same_story(a: &Print, b: &Print) -> bool {
         return false;
     }
     let shared = common(&a.words, &b.words);
+    // The same words and figures exactly: the same line, however short.
+    if shared == a.words.len() && shared == b.words.len() && a.figures == b.figures {
+        return true;
+    }
     let figure = common(&a.figures, &b.figures) > 0;
     if figure && shared * 100 >= shorter * WITH_FIGURE_PERCENT {
         return true;
