@@ -185,7 +185,14 @@ fn rank_top_examples(bencher: Bencher, moments: usize) {
 fn rank_coverage(bencher: Bencher, moments: usize) {
     let log = log(moments);
     let evidence = Evidence::rank(log, today());
-    bencher.bench(|| promo::evidence::coverage::coverage(&evidence.moments, today()));
+    let window = promo::evidence::coverage::window(&log.target);
+    bencher.bench(|| promo::evidence::coverage::coverage(&evidence.moments, window, today()));
+}
+
+#[divan::bench(args = sizes())]
+fn rank_identity(bencher: Bencher, moments: usize) {
+    let log = log(moments);
+    bencher.bench(|| promo::evidence::identity::repeats(&log.moments));
 }
 
 #[divan::bench(args = sizes())]

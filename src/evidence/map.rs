@@ -6,7 +6,6 @@
 use chrono::NaiveDate;
 use serde::Serialize;
 
-use super::quarter::Quarter;
 use super::vouch::{self, Voucher};
 use super::{Evidence, ProjectEvidence, ScoredMoment, Term};
 use crate::log::{Log, Reach};
@@ -14,6 +13,9 @@ use crate::log::{Log, Reach};
 /// The evidence map of one log.
 #[derive(Clone, Debug, Serialize)]
 pub struct EvidenceMap {
+    /// Public moments counted as evidence (a story told twice counts once; not in the JSON).
+    #[serde(skip)]
+    pub moments: usize,
     /// One row per project with public evidence, strongest first.
     pub projects: Vec<MapRow>,
     /// The top examples, in rank order.
@@ -83,7 +85,7 @@ pub struct MapExample {
 pub struct MapCoverage {
     /// Reaches with no public moment, narrowest first (`team` … `company`).
     pub missing_reaches: Vec<&'static str>,
-    /// Quarters (`2026-Q2`) from the first public moment's to today's with none.
+    /// Quarters (`2026-Q2`) of the cycle window, up to today, with none.
     pub missing_quarters: Vec<String>,
     /// Reaches with no public moment, for people ("Cross-team").
     #[serde(skip)]
@@ -100,10 +102,10 @@ impl EvidenceMap {
         let projects = evidence.projects.iter().map(row).collect();
         let examples = evidence
             .top_examples()
-            .map(|scored| example(log, scored, today, explain))
+            .map(|scored| example(log, evidence, scored, today, explain))
             .collect();
-        let first = evidence.moments.iter().map(|m| m.moment.date).min();
         Self {
+            moments: evidence.counted.len(),
             projects,
             examples,
             coverage: MapCoverage {
@@ -120,12 +122,7 @@ impl EvidenceMap {
                     .iter()
                     .map(|r| r.label())
                     .collect(),
-                span: first.map(|first| {
-                    (
-                        Quarter::of(first).to_string(),
-                        Quarter::of(today.max(first)).to_string(),
-                    )
-                }),
+                span: evidence.coverage.span.clone(),
             },
         }
     }
@@ -168,7 +165,13 @@ pub fn row(project: &ProjectEvidence) -> MapRow {
     }
 }
 
-fn example(log: &Log, scored: &ScoredMoment<'_>, today: NaiveDate, explain: bool) -> MapExample {
+fn example(
+    log: &Log,
+    evidence: &Evidence<'_>,
+    scored: &ScoredMoment<'_>,
+    today: NaiveDate,
+    explain: bool,
+) -> MapExample {
     let moment = scored.moment;
     MapExample {
         id: moment.id.clone(),
@@ -179,7 +182,7 @@ fn example(log: &Log, scored: &ScoredMoment<'_>, today: NaiveDate, explain: bool
         what: moment.what.clone(),
         impact: moment.impact.clone(),
         score: scored.score,
-        terms: explain.then(|| super::score::terms(moment, today)),
+        terms: explain.then(|| evidence.terms(moment, today)),
         project_name: log.project_name(&moment.project).to_string(),
         reach_label: moment.reach.label(),
         vouched_by: vouch::vouchers(moment, log)

@@ -9,7 +9,9 @@
 //! [`Log::moments`] is read: private moments cannot change anything here.
 
 pub mod corroboration;
+mod counting;
 pub mod coverage;
+pub mod identity;
 pub mod impact;
 pub mod map;
 pub mod project;
@@ -81,8 +83,21 @@ pub struct ProjectEvidence {
 pub struct Coverage {
     /// Reaches with no public moment.
     pub missing_reaches: Vec<Reach>,
-    /// Quarters (e.g. `2026-Q2`) between the first moment and today with no public moment.
+    /// Quarters (e.g. `2026-Q2`) of the cycle window, up to today, with no public moment
+    /// (see [`coverage::window`]).
     pub missing_quarters: Vec<String>,
+    /// The first and last quarter looked at, when the window has begun.
+    pub span: Option<(String, String)>,
+}
+
+/// A moment not counted because another moment tells the same story
+/// ([`identity`]): the one with the higher score is kept.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Folded {
+    /// The id of the moment left out.
+    pub id: String,
+    /// The id of the moment that tells the story and is counted.
+    pub into: String,
 }
 
 /// The ranked evidence of one log.
@@ -96,19 +111,31 @@ pub struct Evidence<'a> {
     pub top: Vec<usize>,
     /// What is not covered yet.
     pub coverage: Coverage,
+    /// The public moments that count as evidence, in file order: every public moment
+    /// except those dated after today and those [`folded`](Self::folded) into another.
+    /// Not serialised: it is the ranked moments again, in the file's order.
+    #[serde(skip)]
+    pub counted: Vec<&'a Moment>,
+    /// Moments left out as repeats of a story already counted, by id.
+    pub folded: Vec<Folded>,
+    /// Per counted moment (by id), the indices of its quotes not counted because the
+    /// same text was quoted on an earlier moment: a quote counts once per log.
+    pub repeated_quotes: Vec<(String, Vec<usize>)>,
 }
 
 impl<'a> Evidence<'a> {
-    /// Scores and ranks the public moments of `log`, as of `today`.
+    /// Scores and ranks the public moments of `log`, as of `today`: moments dated after
+    /// today are not evidence yet, a story told by several moments counts once (its
+    /// strongest telling), and a quote's text counts on one moment only.
     pub fn rank(log: &'a Log, today: NaiveDate) -> Self {
+        let counting = counting::Counting::of(log, today);
         // Scored in file order, which is memory order, and sorted on a compact key: on a
         // big log, following each moment's pointer at every comparison cost more than
         // the scoring. Ties in score, date and id keep file order, as a stable sort would.
-        let mut keyed: Vec<(i64, NaiveDate, usize)> = log
-            .moments
+        let mut keyed: Vec<(i64, NaiveDate, usize)> = counting
+            .kept
             .iter()
-            .enumerate()
-            .map(|(index, moment)| (score::score(moment, today).score, moment.date, index))
+            .map(|&(index, score)| (score, log.moments[index].date, index))
             .collect();
         // Each moment's project, looked up in file order for the same reason.
         let project_in_file: Vec<Option<usize>> = log
@@ -135,12 +162,29 @@ impl<'a> Evidence<'a> {
             .collect();
         let projects = project::projects_of(log, &moments, &project_of);
         let top = top::top_examples(&moments, projects.len());
-        let coverage = coverage::coverage(&moments, today);
+        let coverage = coverage::coverage(&moments, coverage::window(&log.target), today);
+        let counted = counting
+            .kept
+            .iter()
+            .map(|&(index, _)| &log.moments[index])
+            .collect();
         Self {
             moments,
             projects,
             top,
             coverage,
+            counted,
+            folded: counting.folded,
+            repeated_quotes: counting.repeated_quotes,
+        }
+    }
+
+    /// A counted moment's score terms, with the quotes it repeats from earlier moments
+    /// left out, so they add up to its score here.
+    pub fn terms(&self, moment: &Moment, today: NaiveDate) -> Vec<Term> {
+        match self.repeated_quotes.iter().find(|(id, _)| *id == moment.id) {
+            Some((_, dropped)) => score::terms(&counting::without(moment, dropped), today),
+            None => score::terms(moment, today),
         }
     }
 

@@ -284,6 +284,32 @@ proptest! {
     }
 
     #[test]
+    fn a_story_logged_twice_never_adds(moments in moments(), pick in any::<prop::sample::Index>()) {
+        prop_assume!(!moments.is_empty());
+        let original = moments[pick.index(moments.len())].clone();
+        let text = format!("{} {}", original.what, original.impact.clone().unwrap_or_default());
+        // A line with words, and a project not so busy that the look-back is the limit.
+        prop_assume!(super::identity::same_text_story(&text, &text));
+        let near = moments
+            .iter()
+            .filter(|m| m.project == original.project)
+            .filter(|m| (m.date - original.date).num_days().abs() <= super::identity::WINDOW_DAYS)
+            .count();
+        prop_assume!(near < super::identity::LOOKBACK);
+        let before_log = log(&PROJECTS, moments.clone());
+        let before = Evidence::rank(&before_log, today());
+        let mut copy = original;
+        copy.id = "zzz".into();
+        let mut with = moments.clone();
+        with.push(copy);
+        let after_log = log(&PROJECTS, with);
+        let after = Evidence::rank(&after_log, today());
+        prop_assert_eq!(after.counted.len(), before.counted.len());
+        prop_assert_eq!(after.total_score(), before.total_score());
+        prop_assert!(after.find("zzz").is_none());
+    }
+
+    #[test]
     fn private_moments_change_nothing(public in moments(), private in prop::collection::vec(moment(), 0..6)) {
         let without = ranked_json(public.clone());
         let mut with = public;

@@ -54,6 +54,7 @@ pub fn log(projects: &[&str], moments: Vec<Moment>) -> Log {
             level: "L6".into(),
             submission: date("2027-03-01"),
             cycle: None,
+            cycle_start: None,
         },
         cadence: Cadence::Weekly,
         projects,

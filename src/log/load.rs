@@ -171,7 +171,7 @@ fn check_source_for(source: Source, today: NaiveDate, report: Report) -> Checked
             return fail(source, problem, span);
         }
     };
-    let (log, findings) = validate::validate(raw, today);
+    let (log, findings) = validate::validate_for(raw, today, report == Report::Everything);
     if report == Report::Errors && log.is_some() {
         return Checked {
             source,

@@ -78,6 +78,8 @@ pub struct Target {
     pub submission: NaiveDate,
     /// The calibration cycle's name, if given.
     pub cycle: Option<String>,
+    /// When the cycle's evidence window opens, if given (else a year before submission).
+    pub cycle_start: Option<NaiveDate>,
 }
 
 /// A project moments belong to.

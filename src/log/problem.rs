@@ -201,7 +201,7 @@ pub enum Problem {
         field: String,
     },
     /// A moment dated after today.
-    #[error("moment dated {date}, after today ({today})")]
+    #[error("moment dated {date}, after today ({today}): it is not evidence until that day")]
     FutureMoment {
         /// The moment's date.
         date: NaiveDate,
@@ -215,6 +215,17 @@ pub enum Problem {
         due: NaiveDate,
         /// When the moment happened.
         date: NaiveDate,
+    },
+    /// A public moment that tells the same story as an earlier one (same project, close
+    /// dates, shared figures or most words): ranking counts the story once.
+    #[error("moment `{id}` tells the same story as `{earlier}` ({days} day{} apart, same project): it counts once; merge them, or say what is different", if *days == 1 { "" } else { "s" })]
+    RepeatedStory {
+        /// The later moment's id.
+        id: String,
+        /// The earlier moment's id.
+        earlier: String,
+        /// Days between them.
+        days: i64,
     },
     /// A public moment with no impact written.
     #[error("no impact: what changed because of this? a number makes it evidence")]
@@ -252,6 +263,7 @@ impl Problem {
             Problem::FutureMoment { .. }
             | Problem::DueBeforeMoment { .. }
             | Problem::NoImpact
+            | Problem::RepeatedStory { .. }
             | Problem::Guessed { .. } => Severity::Warning,
             _ => Severity::Error,
         }
@@ -263,6 +275,7 @@ impl Problem {
             Problem::DuplicateId { .. } => "first used here",
             Problem::DuplicateProjectKey { .. } => "first defined here",
             Problem::DuplicateField { .. } => "first given here",
+            Problem::RepeatedStory { .. } => "the earlier telling",
             _ => "related",
         }
     }

@@ -55,6 +55,9 @@ pub struct RawTarget {
     /// The calibration cycle's name.
     #[serde(default)]
     pub cycle: Option<String>,
+    /// When the cycle's evidence window opens, `YYYY-MM-DD` (a year before submission when absent).
+    #[serde(default)]
+    pub cycle_start: Option<String>,
 }
 
 /// `Project(...)`.

@@ -97,6 +97,13 @@ pub fn select(selection: &mut Selection, locus: &[Step]) {
 /// Checks a raw log. Returns the validated log when there is no error, and every
 /// finding (errors and warnings) either way.
 pub fn validate(raw: RawLog, today: NaiveDate) -> (Option<Log>, Vec<Finding>) {
+    validate_for(raw, today, true)
+}
+
+/// [`validate`], looking for repeated stories only when `stories` is set: they are
+/// warnings, and a command that reads a valid log without showing its warnings need
+/// not compare its moments twice (ranking does it again).
+pub fn validate_for(raw: RawLog, today: NaiveDate, stories: bool) -> (Option<Log>, Vec<Finding>) {
     let mut findings = Vec::new();
     let top = |name: &'static str| vec![Step::Field(name)];
 
@@ -130,6 +137,13 @@ pub fn validate(raw: RawLog, today: NaiveDate) -> (Option<Log>, Vec<Finding>) {
         || vec![Step::Field("target"), Step::Field("submission")],
         &mut findings,
     );
+    let cycle_start = raw.target.cycle_start.as_deref().and_then(|text| {
+        check_date(
+            text,
+            || vec![Step::Field("target"), Step::Field("cycle_start")],
+            &mut findings,
+        )
+    });
 
     for (key, first, repeat) in &raw.projects.duplicates {
         findings.push(Finding {
@@ -194,6 +208,8 @@ pub fn validate(raw: RawLog, today: NaiveDate) -> (Option<Log>, Vec<Finding>) {
         }
     }
     let mut per_date: HashMap<String, usize> = HashMap::new();
+    // The index in the file of each public moment, to point at repeated stories.
+    let mut public_index: Vec<usize> = Vec::with_capacity(raw.moments.len());
     for (index, mut raw_moment) in raw.moments.into_iter().enumerate() {
         let at = |field: &'static str| {
             vec![
@@ -234,8 +250,34 @@ pub fn validate(raw: RawLog, today: NaiveDate) -> (Option<Log>, Vec<Finding>) {
                 private.push(moment);
             } else {
                 moments.push(moment);
+                public_index.push(index);
             }
         }
+    }
+    // One story logged twice: a warning at the later telling (identity.rs has the rule).
+    let repeats = if stories {
+        crate::evidence::identity::repeats(&moments)
+    } else {
+        Vec::new()
+    };
+    for repeat in repeats {
+        let (later, earlier) = (&moments[repeat.later], &moments[repeat.earlier]);
+        let what = |index: usize| {
+            vec![
+                Step::Field("moments"),
+                Step::Item(public_index[index]),
+                Step::Field("what"),
+            ]
+        };
+        findings.push(Finding {
+            problem: Problem::RepeatedStory {
+                id: later.id.clone(),
+                earlier: earlier.id.clone(),
+                days: (later.date - earlier.date).num_days(),
+            },
+            at: what(repeat.later),
+            related: Some(what(repeat.earlier)),
+        });
     }
 
     let has_error = findings
@@ -253,6 +295,7 @@ pub fn validate(raw: RawLog, today: NaiveDate) -> (Option<Log>, Vec<Finding>) {
                 level: raw.target.level,
                 submission,
                 cycle: raw.target.cycle.filter(|c| !c.trim().is_empty()),
+                cycle_start,
             },
             cadence: raw.cadence.unwrap_or_default(),
             projects,

@@ -20,9 +20,11 @@ pub(super) struct Case<'c, 'l> {
 }
 
 impl<'l> Case<'_, 'l> {
-    /// The public moments, in file order: the only evidence.
-    pub fn public(&self) -> &'l [Moment] {
-        &self.log.moments
+    /// The public moments that count as evidence, in file order: those dated after
+    /// today and the repeats of a story already counted are left out
+    /// ([`Evidence::counted`]).
+    pub fn public(&self) -> Vec<&'l Moment> {
+        self.evidence.counted.clone()
     }
 
     /// The top examples, in rank order.
@@ -71,7 +73,7 @@ impl<'l> Case<'_, 'l> {
     /// Every quote on a public moment, with its moment.
     pub fn quotes(&self) -> impl Iterator<Item = (&'l Moment, &'l Quote)> {
         self.public()
-            .iter()
+            .into_iter()
             .flat_map(|m| m.quotes.iter().map(move |q| (m, q)))
     }
 

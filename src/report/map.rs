@@ -101,7 +101,7 @@ impl MapReport {
             Some(cycle) => format!("{} → {}, {cycle}", log.owner.level, log.target.level),
             None => format!("{} → {}", log.owner.level, log.target.level),
         };
-        let moments = log.moments.len();
+        let moments = map.moments;
         let projects = map.projects.len();
         let summary = format!(
             "{who} · {target} · {moments} public moment{} in {projects} project{}",

@@ -60,8 +60,9 @@ pub fn restate(
     max_words: usize,
 ) -> Restatement {
     let level = ladder.get(&log.target.level);
-    let sentences = if log.moments.len() < crate::objections::THIN_LOG_MIN_MOMENTS {
-        not_ready(log, level)
+    // Counted moments: a story told twice, or a moment not yet due, is not a moment more.
+    let sentences = if evidence.counted.len() < crate::objections::THIN_LOG_MIN_MOMENTS {
+        not_ready(log, evidence.counted.len(), level)
     } else {
         case(log, evidence, level)
     };
@@ -122,11 +123,10 @@ fn level_gloss(level: Option<&Level>) -> Option<String> {
 }
 
 /// The honest statement for a log too thin to restate.
-fn not_ready(log: &Log, level: Option<&Level>) -> Vec<Sentence> {
+fn not_ready(log: &Log, n: usize, level: Option<&Level>) -> Vec<Sentence> {
     let name = clamp(&log.owner.name, 60);
     let first = first_name(&name).to_string();
     let level = level_name(log, level);
-    let n = log.moments.len();
     let min = crate::objections::THIN_LOG_MIN_MOMENTS;
     let moments = match n {
         0 => "no public moments yet".to_string(),

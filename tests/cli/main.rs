@@ -14,6 +14,7 @@ mod commitments;
 mod escaping;
 mod fuzz_bounded;
 mod hostile_input;
+mod identity;
 mod import;
 mod init;
 mod judgment;

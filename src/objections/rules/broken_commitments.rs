@@ -13,7 +13,7 @@ use crate::objections::{Objection, Rule, Severity};
 pub(super) fn check(case: &Case<'_, '_>) -> Option<Objection> {
     let missed: Vec<(&Moment, &crate::log::Commitment)> = case
         .public()
-        .iter()
+        .into_iter()
         .flat_map(|m| m.commitments.iter().map(move |c| (m, c)))
         .filter(|(_, c)| {
             c.owner == CommitmentOwner::Me

@@ -12,13 +12,23 @@ use crate::objections::{Objection, Rule, Severity};
 pub const QUARTER_WINDOW_DAYS: i64 = 90;
 /// one-strong-quarter fires when one window holds more than this percent of the score.
 pub const ONE_QUARTER_PERCENT: usize = 60;
+/// The last stretch of the cycle a crammed log fills: six weeks.
+pub const LAST_WEEKS_DAYS: i64 = 42;
+/// one-strong-quarter fires, as cramming, when the last [`LAST_WEEKS_DAYS`] days hold
+/// more than this percent of the score.
+pub const LAST_WEEKS_PERCENT: usize = 50;
 
-/// one-strong-quarter: some [`QUARTER_WINDOW_DAYS`]-day window (a moment's date and the
-/// 89 days after it) holds more than [`ONE_QUARTER_PERCENT`]% of the total score.
+/// one-strong-quarter, high: more than [`LAST_WEEKS_PERCENT`]% of the total score is
+/// dated in the [`LAST_WEEKS_DAYS`] days up to today (or the submission, if earlier) —
+/// a log crammed before the deadline — or some [`QUARTER_WINDOW_DAYS`]-day window (a
+/// moment's date and the 89 days after it) holds more than [`ONE_QUARTER_PERCENT`]%.
 pub(super) fn check(case: &Case<'_, '_>) -> Option<Objection> {
     let total: i64 = case.evidence.moments.iter().map(Case::points).sum();
     if total <= 0 {
         return None;
+    }
+    if let Some(crammed) = crammed(case, total) {
+        return Some(crammed);
     }
     // Points per day, in date order. A window starting on a day holds every moment of
     // that day, so the best window always starts on the first moment of some day, and
@@ -71,7 +81,7 @@ pub(super) fn check(case: &Case<'_, '_>) -> Option<Objection> {
     let to = ranked.iter().map(|s| s.moment.date).max()?;
     Some(Objection {
         id: Rule::OneStrongQuarter,
-        severity: Severity::Medium,
+        severity: Severity::High,
         title: "One strong quarter".into(),
         question: format!(
             "What did {} do in the rest of the cycle?",
@@ -93,6 +103,50 @@ pub(super) fn check(case: &Case<'_, '_>) -> Option<Objection> {
                 "Apart from {} to {}, what would you cite from my work this cycle?",
                 from.format("%B"),
                 to.format("%B")
+            ),
+        ),
+    })
+}
+
+/// The cramming clause: most of the score in the last six weeks.
+fn crammed(case: &Case<'_, '_>, total: i64) -> Option<Objection> {
+    let end = case.today.min(case.log.target.submission);
+    let from = end.checked_sub_signed(Duration::days(LAST_WEEKS_DAYS - 1))?;
+    let inside: Vec<&ScoredMoment<'_>> = case
+        .evidence
+        .moments
+        .iter()
+        .filter(|s| from <= s.moment.date && s.moment.date <= end)
+        .collect();
+    let points: i64 = inside.iter().map(|s| Case::points(s)).sum();
+    if points * 100 <= total * LAST_WEEKS_PERCENT as i64 {
+        return None;
+    }
+    let first = inside.iter().map(|s| s.moment.date).min()?;
+    Some(Objection {
+        id: Rule::OneStrongQuarter,
+        severity: Severity::High,
+        title: "One strong quarter".into(),
+        question: format!(
+            "Is this a cycle of judgment, or a few busy weeks before the deadline? What did {} do before {}?",
+            case.first_name(),
+            first.format("%B")
+        ),
+        evidence: ids(inside.iter().map(|s| s.moment)),
+        finding: format!(
+            "{}% of the evidence score is dated in the last six weeks ({from} to {end}: {} of {} public moments)",
+            percent(points.max(0) as usize, total as usize),
+            inside.len(),
+            case.public().len()
+        ),
+        fix: format!(
+            "Go back through your 1:1 notes from before {from} and log the calls you made then, with their dates: a log written in the last weeks reads as one strong month."
+        ),
+        ask: ask_manager(
+            case,
+            &format!(
+                "Looking back before {}, which of my calls this cycle would you cite?",
+                from.format("%B")
             ),
         ),
     })

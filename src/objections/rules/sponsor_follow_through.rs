@@ -33,7 +33,7 @@ pub(super) fn check(case: &Case<'_, '_>) -> Option<Objection> {
         record.missed.iter().map(|m| m.moment.as_str()).collect();
     let moments: Vec<&Moment> = case
         .public()
-        .iter()
+        .into_iter()
         .filter(|p| missed_on.contains(p.id.as_str()))
         .collect();
     let listed: Vec<String> = record

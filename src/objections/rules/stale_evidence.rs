@@ -14,7 +14,7 @@ pub const STALE_HIGH_AFTER_DAYS: i64 = 90;
 pub(super) fn check(case: &Case<'_, '_>) -> Option<Objection> {
     let newest = case
         .public()
-        .iter()
+        .into_iter()
         .max_by(|a, b| a.date.cmp(&b.date).then_with(|| b.id.cmp(&a.id)))?;
     let days = (case.today - newest.date).num_days();
     if days <= STALE_AFTER_DAYS {

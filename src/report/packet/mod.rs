@@ -208,7 +208,7 @@ impl Packet {
             examples,
             signals: signals::signals(log, evidence),
             objections: objection_rows(log, evidence, objections),
-            moments: log.moments.len(),
+            moments: evidence.counted.len(),
             paper: "letter".into(),
             print_font_pt: print::PRINT_FONT_MAX,
         }

@@ -1,0 +1,368 @@
+//! Evidence identity: two moments that tell the same story — the same call logged twice
+//! in other words, or once as a decision and once as the leverage it gave — are one
+//! piece of evidence. `check` warns about them, and ranking counts the story once.
+//!
+//! Two moments are one story when they belong to the same project, are dated at most
+//! [`WINDOW_DAYS`] apart, and their text (`what` and `impact`) either shares a figure
+//! and [`WITH_FIGURE_PERCENT`]% of its words, or shares [`WORDS_PERCENT`]% of its words
+//! (both shares are of the shorter text's words), or has exactly the same words and
+//! figures. `docs/ranking.md` explains the words
+//! read. Moments are bucketed by project and sorted by date, and each is compared with
+//! at most [`LOOKBACK`] earlier moments of its bucket inside the window, so a big log
+//! costs about as many comparisons as it has moments.
+
+use std::collections::HashMap;
+
+use chrono::NaiveDate;
+
+use crate::log::Moment;
+
+/// The most days between two moments of one story.
+pub const WINDOW_DAYS: i64 = 14;
+/// Share (percent) of the shorter text's words two moments must have in common to be
+/// one story on words alone.
+pub const WORDS_PERCENT: usize = 60;
+/// Share (percent) of the shorter text's words enough when the two also share a figure.
+pub const WITH_FIGURE_PERCENT: usize = 30;
+/// Texts with fewer distinct words than this are never matched on words alone: three
+/// words in common say nothing.
+pub const MIN_WORDS: usize = 4;
+/// Earlier moments of the same project a moment is compared with, nearest in date first.
+pub const LOOKBACK: usize = 8;
+
+/// One moment that repeats another's story.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Repeat {
+    /// Index (in the slice given) of the later moment: the one `check` points at.
+    pub later: usize,
+    /// Index of the earlier moment of the same story.
+    pub earlier: usize,
+}
+
+/// What a moment's text is made of, for comparing: hashed words and figures, sorted.
+struct Print {
+    words: Vec<u64>,
+    figures: Vec<u64>,
+}
+
+/// Every pair of moments that tell one story, each later moment paired with the
+/// nearest earlier one it repeats (ordered by date, then id, so the file's order does
+/// not matter). Sorted by `later`.
+pub fn repeats(moments: &[Moment]) -> Vec<Repeat> {
+    let mut buckets: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (index, moment) in moments.iter().enumerate() {
+        buckets
+            .entry(moment.project.as_str())
+            .or_default()
+            .push(index);
+    }
+    let mut found = Vec::new();
+    // Each moment's print is made the first time it is compared, once.
+    let mut prints: Vec<Option<Print>> = (0..moments.len()).map(|_| None).collect();
+    let mut lower = String::new();
+    for bucket in buckets.values_mut() {
+        if bucket.len() < 2 {
+            continue;
+        }
+        bucket.sort_unstable_by(|&a, &b| {
+            let (a, b) = (&moments[a], &moments[b]);
+            a.date.cmp(&b.date).then_with(|| a.id.cmp(&b.id))
+        });
+        for (position, &later) in bucket.iter().enumerate() {
+            let date = moments[later].date;
+            let start = position.saturating_sub(LOOKBACK);
+            for &earlier in bucket[start..position].iter().rev() {
+                if !close(moments[earlier].date, date) {
+                    break;
+                }
+                for index in [later, earlier] {
+                    if prints[index].is_none() {
+                        prints[index] = Some(print(&moments[index], &mut lower));
+                    }
+                }
+                if let (Some(a), Some(b)) = (&prints[later], &prints[earlier])
+                    && same_story(a, b)
+                {
+                    found.push(Repeat { later, earlier });
+                    break;
+                }
+            }
+        }
+    }
+    found.sort_unstable_by_key(|r| (r.later, r.earlier));
+    found
+}
+
+/// Whether two texts tell one story (see the module documentation).
+pub fn same_text_story(a: &str, b: &str) -> bool {
+    let mut lower = String::new();
+    same_story(&print_text([a], &mut lower), &print_text([b], &mut lower))
+}
+
+fn close(earlier: NaiveDate, later: NaiveDate) -> bool {
+    (later - earlier).num_days() <= WINDOW_DAYS
+}
+
+fn same_story(a: &Print, b: &Print) -> bool {
+    let shorter = a.words.len().min(b.words.len());
+    if shorter == 0 {
+        return false;
+    }
+    let shared = common(&a.words, &b.words);
+    // The same words and figures exactly: the same line, however short.
+    if shared == a.words.len() && shared == b.words.len() && a.figures == b.figures {
+        return true;
+    }
+    let figure = common(&a.figures, &b.figures) > 0;
+    if figure && shared * 100 >= shorter * WITH_FIGURE_PERCENT {
+        return true;
+    }
+    shorter >= MIN_WORDS && shared * 100 >= shorter * WORDS_PERCENT
+}
+
+/// How many values two sorted, deduplicated lists share.
+fn common(a: &[u64], b: &[u64]) -> usize {
+    let (mut i, mut j, mut n) = (0, 0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                n += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    n
+}
+
+fn print(moment: &Moment, lower: &mut String) -> Print {
+    print_text(
+        std::iter::once(moment.what.as_str()).chain(moment.impact.as_deref()),
+        lower,
+    )
+}
+
+/// `lower` is a buffer reused from moment to moment: the text is lowercased into it
+/// once, and words are read as slices of it, so a big log allocates no word.
+fn print_text<'t>(texts: impl IntoIterator<Item = &'t str>, lower: &mut String) -> Print {
+    let mut words = Vec::new();
+    let mut figures = Vec::new();
+    for text in texts {
+        lower.clear();
+        if text.is_ascii() {
+            lower.push_str(text);
+            lower.make_ascii_lowercase();
+        } else {
+            lower.extend(text.chars().flat_map(char::to_lowercase));
+        }
+        for raw in lower.split_whitespace() {
+            let token = raw.trim_matches(|c: char| !(c.is_alphanumeric() || c == '%' || c == '$'));
+            if token.bytes().any(|b| b.is_ascii_digit()) {
+                if is_figure(token) {
+                    figures.push(hash(token));
+                }
+                continue;
+            }
+            for word in token.split(|c: char| !c.is_alphanumeric()) {
+                if word.len() < 3 || (word.len() <= 6 && is_stopword(word)) {
+                    continue;
+                }
+                words.push(hash(stem(word)));
+            }
+        }
+    }
+    for list in [&mut words, &mut figures] {
+        list.sort_unstable();
+        list.dedup();
+    }
+    Print { words, figures }
+}
+
+/// Words of three letters or more too common to say which story a line tells.
+fn is_stopword(word: &str) -> bool {
+    matches!(
+        word,
+        "the"
+            | "and"
+            | "for"
+            | "with"
+            | "from"
+            | "into"
+            | "onto"
+            | "that"
+            | "this"
+            | "these"
+            | "those"
+            | "was"
+            | "were"
+            | "are"
+            | "our"
+            | "their"
+            | "his"
+            | "her"
+            | "its"
+            | "they"
+            | "them"
+            | "then"
+            | "than"
+            | "but"
+            | "not"
+            | "all"
+            | "any"
+            | "out"
+            | "off"
+            | "over"
+            | "after"
+            | "before"
+            | "about"
+            | "also"
+            | "now"
+            | "new"
+            | "one"
+            | "two"
+            | "who"
+            | "which"
+            | "what"
+            | "when"
+            | "while"
+            | "per"
+            | "via"
+    )
+}
+
+/// A figure worth matching on: two characters or more ("18%", "$4.8m", "12"), and not a
+/// year or a quarter ("2026", "q3"), which many unrelated moments share.
+fn is_figure(token: &str) -> bool {
+    let digits = token.chars().filter(char::is_ascii_digit).count();
+    let is_year = digits == 4 && token.len() == 4;
+    let is_period = token.len() == 2 && (token.starts_with('q') || token.starts_with('h'));
+    token.chars().count() >= 2 && !is_year && !is_period
+}
+
+/// A crude stem, so "templates" and "template", "adopted" and "adopt" meet.
+fn stem(word: &str) -> &str {
+    for suffix in ["ing", "ed", "es", "s"] {
+        if let Some(stem) = word.strip_suffix(suffix)
+            && stem.len() >= 4
+        {
+            return stem;
+        }
+    }
+    word
+}
+
+/// FNV-1a: stable across runs and platforms, so the output never depends on a seed.
+fn hash(text: &str) -> u64 {
+    text.bytes().fold(0xcbf2_9ce4_8422_2325, |h, b| {
+        (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3)
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::evidence::testing::moment;
+    use crate::log::{Reach, Tag};
+
+    fn m(id: &str, day: &str, project: &str, what: &str, impact: Option<&str>) -> Moment {
+        let mut m = moment(id, day, Tag::Decision, Reach::Org);
+        m.project = project.into();
+        m.what = what.into();
+        m.impact = impact.map(str::to_string);
+        m
+    }
+
+    #[test]
+    fn a_decision_and_its_leverage_sharing_a_figure_are_one_story() {
+        let moments = [
+            m(
+                "d",
+                "2026-05-04",
+                "exp",
+                "Chose one shared experiment template for every checkout test",
+                Some("Analysis time down from 5 days to 1; 14 tests read the same way"),
+            ),
+            m(
+                "l",
+                "2026-05-11",
+                "exp",
+                "The experiment template is now how the payments and growth teams run tests",
+                Some("14 tests in a month use it"),
+            ),
+        ];
+        assert_eq!(
+            repeats(&moments),
+            [Repeat {
+                later: 1,
+                earlier: 0
+            }]
+        );
+    }
+
+    #[test]
+    fn a_reworded_line_is_one_story_on_words_alone() {
+        assert!(same_text_story(
+            "Cut the loyalty tier from v1 to hold the freeze date with the mobile team",
+            "Held the freeze date by cutting the loyalty tier from v1, agreed with mobile"
+        ));
+    }
+
+    #[test]
+    fn other_projects_far_dates_and_other_stories_stay_apart() {
+        let what = "Chose one shared experiment template for every checkout test";
+        let same = |id, day, project| m(id, day, project, what, Some("14 tests"));
+        // Another project, or more than two weeks apart: not one story.
+        assert!(repeats(&[same("a", "2026-05-04", "x"), same("b", "2026-05-04", "y")]).is_empty());
+        assert!(repeats(&[same("a", "2026-05-04", "x"), same("b", "2026-05-19", "x")]).is_empty());
+        assert_eq!(
+            repeats(&[same("a", "2026-05-04", "x"), same("b", "2026-05-18", "x")]).len(),
+            1
+        );
+        // Same project, same week, different calls.
+        assert!(!same_text_story(
+            "Killed the in-house lending build after pressure-testing the credit model",
+            "Set the Q3 roadmap for seller fees with Finance and Sales"
+        ));
+        // A shared figure with almost no words in common is not enough.
+        assert!(!same_text_story(
+            "Cut the onboarding survey to 12 questions",
+            "Hired 12 contractors for the holiday support queue"
+        ));
+    }
+
+    #[test]
+    fn the_file_order_does_not_change_the_pairs() {
+        let a = m(
+            "a",
+            "2026-05-04",
+            "x",
+            "Cut the loyalty tier from v1 to hold the freeze date",
+            None,
+        );
+        let b = m(
+            "b",
+            "2026-05-06",
+            "x",
+            "Held the freeze date by cutting the loyalty tier from v1",
+            None,
+        );
+        let forward = repeats(&[a.clone(), b.clone()]);
+        let backward = repeats(&[b, a]);
+        assert_eq!(
+            forward,
+            [Repeat {
+                later: 1,
+                earlier: 0
+            }]
+        );
+        assert_eq!(
+            backward,
+            [Repeat {
+                later: 0,
+                earlier: 1
+            }]
+        );
+    }
+}
