@@ -17,7 +17,7 @@ use crate::report::agenda::{self, Agenda, Request};
 pub fn run(args: &AgendaArgs, ctx: &mut Ctx) -> Result<u8, Error> {
     let path = ctx.log()?.to_path_buf();
     let (log, _) = load::load(&path, ctx.today)?;
-    let ladder = Ladder::load(ctx.ladder.as_deref())?;
+    let ladder = Ladder::for_log(ctx.ladder.as_deref(), &log)?;
     let level = ladder.find(&log.target.level)?;
     let evidence = Evidence::rank(&log, ctx.today);
     let found = crate::objections::find_for_level(&log, &evidence, level, ctx.today);

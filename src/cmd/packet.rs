@@ -22,7 +22,7 @@ pub fn run(args: &PacketArgs, ctx: &mut Ctx) -> Result<u8, Error> {
         ));
     }
     let (log, _source) = load::load(ctx.log()?, ctx.today)?;
-    let ladder = Ladder::load(ctx.ladder.as_deref())?;
+    let ladder = Ladder::for_log(ctx.ladder.as_deref(), &log)?;
     let evidence = Evidence::rank(&log, ctx.today);
     let objections = crate::objections::find(&log, &evidence, &ladder, ctx.today)?;
     let headline = crate::restate::headline(&log, &evidence, &ladder);

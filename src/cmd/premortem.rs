@@ -14,7 +14,7 @@ use crate::render::{Format, pdf};
 pub fn run(args: &PremortemArgs, ctx: &mut Ctx) -> Result<u8, Error> {
     let path = ctx.log()?.to_path_buf();
     let (log, _) = load::load(&path, ctx.today)?;
-    let ladder = Ladder::load(ctx.ladder.as_deref())?;
+    let ladder = Ladder::for_log(ctx.ladder.as_deref(), &log)?;
     let evidence = Evidence::rank(&log, ctx.today);
     let objections = crate::objections::find(&log, &evidence, &ladder, ctx.today)?;
     let submission = args.submission.unwrap_or(log.target.submission);

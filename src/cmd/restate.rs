@@ -27,13 +27,14 @@ struct Person {
 /// Runs `promo restate`.
 pub fn run(args: &RestateArgs, ctx: &mut Ctx) -> Result<u8, Error> {
     let (paths, several) = expand(&ctx.logs)?;
-    let ladder = Ladder::load(ctx.ladder.as_deref())?;
     let max_words = usize::try_from(args.words).unwrap_or(usize::MAX);
     // Every log is read before anything is printed: one broken log stops the run
     // before half the restatements are out.
     let mut people = Vec::with_capacity(paths.len());
     for path in &paths {
         let (log, _) = load::load(path, ctx.today)?;
+        // Each log is judged on its own track (a manager's reports may span several).
+        let ladder = Ladder::for_log(ctx.ladder.as_deref(), &log)?;
         let evidence = Evidence::rank(&log, ctx.today);
         people.push(Person {
             name: log.owner.name.clone(),

@@ -74,6 +74,8 @@ pub struct Target {
     pub submission: NaiveDate,
     /// The calibration cycle's name, if given.
     pub cycle: Option<String>,
+    /// The built-in ladder track named in the log, if any.
+    pub track: Option<String>,
 }
 
 /// A project moments belong to.

@@ -55,6 +55,9 @@ pub struct RawTarget {
     /// The calibration cycle's name.
     #[serde(default)]
     pub cycle: Option<String>,
+    /// The built-in ladder track the case is judged on (`pm`, `eng`, `em`, `design`).
+    #[serde(default)]
+    pub track: Option<String>,
 }
 
 /// `Project(...)`.
@@ -100,6 +103,9 @@ pub struct RawMoment {
     /// Private moments never leave the owner's machine.
     #[serde(default)]
     pub private: bool,
+    /// The ladder's competencies this moment proves, by name.
+    #[serde(default)]
+    pub competencies: Vec<String>,
 }
 
 /// `Commitment(...)` as written.

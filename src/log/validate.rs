@@ -253,6 +253,7 @@ pub fn validate(raw: RawLog, today: NaiveDate) -> (Option<Log>, Vec<Finding>) {
                 level: raw.target.level,
                 submission,
                 cycle: raw.target.cycle.filter(|c| !c.trim().is_empty()),
+                track: raw.target.track.filter(|t| !t.trim().is_empty()),
             },
             cadence: raw.cadence.unwrap_or_default(),
             projects,
@@ -350,6 +351,12 @@ fn check_moment(
         quotes: raw.quotes,
         commitments,
         private: raw.private,
+        competencies: raw
+            .competencies
+            .into_iter()
+            .map(|name| name.trim().to_string())
+            .filter(|name| !name.is_empty())
+            .collect(),
     })
 }
 

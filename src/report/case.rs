@@ -29,7 +29,7 @@ impl Case {
     /// Reads the log at `path` and the ladder the settings name.
     pub fn open(path: &Path, settings: &Settings) -> Result<Self, Error> {
         let (log, _source) = load::load(path, settings.today)?;
-        let ladder = Ladder::load(settings.ladder.as_deref())?;
+        let ladder = Ladder::for_log(settings.ladder.as_deref(), &log)?;
         Ok(Self {
             path: path.to_path_buf(),
             log,
