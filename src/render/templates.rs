@@ -52,6 +52,18 @@ pub const BUILTIN: &[(&str, &str)] = &[
     ("recap.txt", include_str!("../../templates/recap.txt")),
     ("recap.md", include_str!("../../templates/recap.md")),
     ("recap.html", include_str!("../../templates/recap.html")),
+    (
+        "competencies.txt",
+        include_str!("../../templates/competencies.txt"),
+    ),
+    (
+        "competencies.md",
+        include_str!("../../templates/competencies.md"),
+    ),
+    (
+        "competencies.html",
+        include_str!("../../templates/competencies.html"),
+    ),
 ];
 
 /// Template files larger than this are refused.

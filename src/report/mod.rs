@@ -4,5 +4,6 @@
 pub mod agenda;
 pub mod case;
 pub mod commitments;
+pub mod competencies;
 pub mod objections;
 pub mod recap;

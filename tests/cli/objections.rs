@@ -8,11 +8,14 @@ use serde_json::Value;
 use crate::harness::{fixture, golden, promo, root};
 
 /// The catalog: every rule id, in centrality order. A contract with the issue.
-const CATALOG: [&str; 15] = [
+const CATALOG: [&str; 18] = [
     "thin-log",
     "thin-scope",
+    "no-scope",
     "below-target-reach",
+    "level-question",
     "execution-not-judgment",
+    "competency-gap",
     "no-sponsor-signal",
     "no-leverage",
     "no-metric",
