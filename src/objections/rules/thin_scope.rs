@@ -9,8 +9,8 @@ use crate::objections::rules::Answered;
 use crate::objections::{Objection, Rule, Severity};
 
 /// thin-scope: every public moment has `Team` reach. High when the target level expects
-/// more than the team (`min_reach` above `Team`); low when the team is all the level
-/// asks for, since reaching further is then a bonus a reviewer may still ask about.
+/// more than the team (`min_reach` above `Team`); medium when the team is all the level
+/// asks for: a reviewer still asks, but it does not sink the case on its own.
 pub(super) fn check(case: &Case<'_, '_>) -> Option<Objection> {
     let n = case.public().len();
     if case
@@ -26,7 +26,7 @@ pub(super) fn check(case: &Case<'_, '_>) -> Option<Objection> {
         severity: if case.level.min_reach > crate::log::Reach::Team {
             Severity::High
         } else {
-            Severity::Low
+            Severity::Medium
         },
         title: "Nothing reaches beyond the team".into(),
         question: format!(
