@@ -48,6 +48,10 @@ pub struct Packet {
     pub paper: String,
     /// Body font size, in points, at which the HTML's print stylesheet fits one page.
     pub print_font_pt: f32,
+    /// The competency × evidence matrix at the target level, when the log cites
+    /// competencies (set by the command; see [`crate::report::competencies::shared`]).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub competencies: Vec<crate::report::competencies::SharedRow>,
 }
 
 /// The owner and the promotion.
@@ -202,6 +206,7 @@ impl Packet {
             public_moments: log.moments.len(),
             paper: "letter".into(),
             print_font_pt: PRINT_FONT_MAX,
+            competencies: Vec::new(),
         }
     }
 }

@@ -27,6 +27,9 @@ pub fn run(args: &PacketArgs, ctx: &mut Ctx) -> Result<u8, Error> {
     let objections = crate::objections::find(&log, &evidence, &ladder, ctx.today)?;
     let headline = crate::restate::headline(&log, &evidence, &ladder);
     let mut packet = Packet::build(&log, &evidence, &objections, headline, ctx.today);
+    packet.competencies = crate::report::competencies::shared(
+        &crate::report::competencies::cited_matrix(&log, &ladder)?,
+    );
     let paper = ctx.paper;
     packet.fit_print(paper == Paper::A4);
     let templates = Templates::load(ctx.templates.as_deref())?;

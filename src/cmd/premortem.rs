@@ -18,7 +18,8 @@ pub fn run(args: &PremortemArgs, ctx: &mut Ctx) -> Result<u8, Error> {
     let evidence = Evidence::rank(&log, ctx.today);
     let objections = crate::objections::find(&log, &evidence, &ladder, ctx.today)?;
     let submission = args.submission.unwrap_or(log.target.submission);
-    let report = Premortem::build(&log, &evidence, &objections, submission, ctx.today);
+    let mut report = Premortem::build(&log, &evidence, &objections, submission, ctx.today);
+    report.competencies = crate::report::competencies::cited_matrix(&log, &ladder)?;
     // Load the templates even for JSON, so a broken override directory is reported
     // whatever the format.
     let templates = Templates::load(ctx.templates.as_deref())?;

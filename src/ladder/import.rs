@@ -228,6 +228,7 @@ pub fn import(source: &Source, levels: &[String], base: &Ladder) -> Result<Strin
     };
     let config = ron::ser::PrettyConfig::new()
         .struct_names(true)
+        .escape_strings(false)
         .indentor("    ".to_string());
     let body = ron::ser::to_string_pretty(&written, config)
         .map_err(|e| Error::Usage(format!("cannot write the ladder: {e}")))?;

@@ -75,6 +75,10 @@ pub struct Premortem {
     pub stale_proof: Vec<StaleProof>,
     /// Private open commitments due before submission (listed or not).
     pub private_commitments: usize,
+    /// The competency × evidence matrix at the target level, when the log cites
+    /// competencies (set by the command; see [`crate::report::competencies::matrix`]).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub competencies: Vec<crate::report::competencies::CompetencyRow>,
 }
 
 /// One objection, as the pre-mortem shows it.
@@ -266,6 +270,7 @@ impl Premortem {
             open_commitments_more,
             record: record(log, today),
             stale_proof: stale_proof(evidence),
+            competencies: Vec::new(),
         }
     }
 }

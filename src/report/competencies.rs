@@ -138,6 +138,47 @@ impl crate::render::Report for CompetenciesReport {
     }
 }
 
+/// The matrix of `log`'s target level on `ladder` when the log cites competencies,
+/// else empty: the packet and the pre-mortem show it only once the owner maps evidence.
+pub fn cited_matrix(log: &Log, ladder: &crate::ladder::Ladder) -> Result<Vec<CompetencyRow>, Error> {
+    if !cites_any(log) {
+        return Ok(Vec::new());
+    }
+    Ok(matrix(log, ladder.find(&log.target.level)?))
+}
+
+/// A competency as the shared packet shows it: no moment ids and no suggestions,
+/// only what the committee reads.
+#[derive(Clone, Debug, Serialize)]
+pub struct SharedRow {
+    /// The name people read.
+    pub title: String,
+    /// Whether a cited moment covers it.
+    pub covered: bool,
+    /// What the first cited moments say, shortened.
+    pub proof: Vec<String>,
+}
+
+/// How many cited moments a packet row quotes.
+const SHARED_PROOF: usize = 2;
+
+/// The packet's rows of a matrix.
+pub fn shared(rows: &[CompetencyRow]) -> Vec<SharedRow> {
+    rows.iter()
+        .map(|row| SharedRow {
+            title: row.title.clone(),
+            covered: row.covered,
+            proof: row
+                .evidence
+                .iter()
+                .filter(|e| !e.suggested)
+                .take(SHARED_PROOF)
+                .map(|e| e.what.clone())
+                .collect(),
+        })
+        .collect()
+}
+
 /// Whether any public moment cites a competency: the owner has started mapping
 /// evidence to the ladder, so an uncited competency is a gap, not a blank.
 pub fn cites_any(log: &Log) -> bool {

@@ -16,6 +16,7 @@ mod fuzz_bounded;
 mod hostile_input;
 mod import;
 mod init;
+mod ladder;
 mod map;
 mod objections;
 mod packet;
