@@ -54,8 +54,8 @@ pub fn unknown(source: &Source, ladder: &Ladder) -> Vec<Diagnostic> {
             if text.trim().is_empty() || ladder.competency(text).is_some() {
                 continue;
             }
-            let suggestion = did_you_mean(text.trim(), known.iter().map(String::as_str))
-                .map(str::to_string);
+            let suggestion =
+                did_you_mean(text.trim(), known.iter().map(String::as_str)).map(str::to_string);
             found.push(Diagnostic::new(
                 Problem::UnknownCompetency {
                     name: text.to_string(),
@@ -138,12 +138,18 @@ mod tests {
     #[test]
     fn a_moment_sharing_words_with_the_criteria_is_suggested_for_them() {
         let ladder = [
-            expected("reliability", &["Raises the reliability and latency of a shared system"]),
+            expected(
+                "reliability",
+                &["Raises the reliability and latency of a shared system"],
+            ),
             expected("people", &["Coaches reports, who get promoted"]),
         ];
         let mut m = moment("m1", "2026-10-01", Tag::Leverage, Reach::Org);
         m.what = "Cut p99 latency of the shared search system in half".into();
-        let names: Vec<&str> = suggested(&m, &ladder).iter().map(|e| e.name.as_str()).collect();
+        let names: Vec<&str> = suggested(&m, &ladder)
+            .iter()
+            .map(|e| e.name.as_str())
+            .collect();
         assert_eq!(names, ["reliability"]);
         // One shared word is not enough.
         m.what = "Coached the new hire".into();

@@ -267,7 +267,9 @@ fn level_like(name: &str, index: usize, count: usize, base: &Ladder) -> Level {
         people_evidence: false,
     });
     level.id = name.trim().to_string();
-    level.aliases.retain(|a| !a.eq_ignore_ascii_case(name.trim()));
+    level
+        .aliases
+        .retain(|a| !a.eq_ignore_ascii_case(name.trim()));
     if level.description.is_empty() {
         level.description = format!("Level {} of the framework.", index + 1);
     }
@@ -312,7 +314,10 @@ fn invalid(source: &Source, found: Vec<Found>) -> Error {
             let end = source.text()[start..]
                 .find('\n')
                 .map_or(source.text().len(), |i| start + i);
-            Diagnostic::new(Problem::Invalid { message: f.message }, start..end.max(start))
+            Diagnostic::new(
+                Problem::Invalid { message: f.message },
+                start..end.max(start),
+            )
         })
         .collect();
     Error::InvalidLadder {
@@ -392,7 +397,9 @@ mod tests {
         let source = Source::new("data.md", FRAMEWORK.to_string());
         let text = rendered(import(&source, &names(&["A", "B"]), &base).expect_err("bad"));
         assert!(
-            text.starts_with("data.md:3:1: error: the framework has 3 levels but `--levels` names 2"),
+            text.starts_with(
+                "data.md:3:1: error: the framework has 3 levels but `--levels` names 2"
+            ),
             "{text}"
         );
         let source = Source::new("data.md", "# no front matter\n".to_string());

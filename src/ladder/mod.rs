@@ -427,14 +427,23 @@ mod tests {
     fn the_track_comes_from_the_target_then_the_role_then_the_level() {
         let id = |log: &Log| track_for(log).map(|t| t.id).expect("a track");
         assert_eq!(id(&log_with(None, "L6", None)), "pm");
-        assert_eq!(id(&log_with(Some("Senior Software Engineer"), "L6", None)), "eng");
-        assert_eq!(id(&log_with(Some("Product Designer"), "L5", Some("eng"))), "eng");
+        assert_eq!(
+            id(&log_with(Some("Senior Software Engineer"), "L6", None)),
+            "eng"
+        );
+        assert_eq!(
+            id(&log_with(Some("Product Designer"), "L5", Some("eng"))),
+            "eng"
+        );
         // M1 → M2 needs no ladder file: the role, or the level alone, finds `em`.
         assert_eq!(id(&log_with(Some("Engineering Manager"), "M2", None)), "em");
         assert_eq!(id(&log_with(Some("Product Manager"), "M2", None)), "em");
         assert_eq!(id(&log_with(None, "Director", None)), "em");
         let ladder = Ladder::for_log(None, &log_with(None, "M2", None)).expect("em");
-        assert_eq!(ladder.find("M2").map(|l| l.min_reach).ok(), Some(Reach::CrossTeam));
+        assert_eq!(
+            ladder.find("M2").map(|l| l.min_reach).ok(),
+            Some(Reach::CrossTeam)
+        );
         assert!(matches!(
             track_for(&log_with(None, "L6", Some("ops"))),
             Err(Error::UnknownTrack { .. })

@@ -52,11 +52,14 @@ pub const DEFAULT: &str = "pm";
 /// The built-in track with this id (case-insensitive), or an error suggesting the nearest.
 pub fn named(id: &str) -> Result<&'static Track, Error> {
     let wanted = id.trim().to_lowercase();
-    TRACKS.iter().find(|t| t.id == wanted).ok_or_else(|| Error::UnknownTrack {
-        track: id.to_string(),
-        known: TRACKS.iter().map(|t| t.id.to_string()).collect(),
-        suggestion: did_you_mean(&wanted, TRACKS.iter().map(|t| t.id)).map(str::to_string),
-    })
+    TRACKS
+        .iter()
+        .find(|t| t.id == wanted)
+        .ok_or_else(|| Error::UnknownTrack {
+            track: id.to_string(),
+            known: TRACKS.iter().map(|t| t.id.to_string()).collect(),
+            suggestion: did_you_mean(&wanted, TRACKS.iter().map(|t| t.id)).map(str::to_string),
+        })
 }
 
 /// The track a job title points to, if any: managers of engineers first (an

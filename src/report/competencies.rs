@@ -140,7 +140,10 @@ impl crate::render::Report for CompetenciesReport {
 
 /// The matrix of `log`'s target level on `ladder` when the log cites competencies,
 /// else empty: the packet and the pre-mortem show it only once the owner maps evidence.
-pub fn cited_matrix(log: &Log, ladder: &crate::ladder::Ladder) -> Result<Vec<CompetencyRow>, Error> {
+pub fn cited_matrix(
+    log: &Log,
+    ladder: &crate::ladder::Ladder,
+) -> Result<Vec<CompetencyRow>, Error> {
     if !cites_any(log) {
         return Ok(Vec::new());
     }

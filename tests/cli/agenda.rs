@@ -127,7 +127,11 @@ fn an_objection_raised_by_an_absence_is_tied_to_the_strongest_moments() {
     let text = fs::read_to_string(crate::harness::fixture("weak-startup-pm.ron")).expect("fixture");
     fs::write(
         &path,
-        text.replacen("target: Target(level: \"L4\"", "target: Target(level: \"L5\"", 1),
+        text.replacen(
+            "target: Target(level: \"L4\"",
+            "target: Target(level: \"L5\"",
+            1,
+        ),
     )
     .expect("write");
     let run = promo()
@@ -142,12 +146,7 @@ fn an_objection_raised_by_an_absence_is_tied_to_the_strongest_moments() {
         first["evidence"].as_array().expect("evidence").is_empty(),
         "an absence cites no moment"
     );
-    let out = promo()
-        .log(&path)
-        .args(["agenda"])
-        .run()
-        .ok()
-        .stdout();
+    let out = promo().log(&path).args(["agenda"]).run().ok().stdout();
     assert!(out.contains(first["ask"].as_str().expect("ask")), "{out}");
     let proof: Vec<&str> = out
         .lines()

@@ -65,7 +65,14 @@ fn an_imported_framework_shows_the_uncited_competency_as_a_gap_everywhere() {
     let keys: Vec<&String> = rows[0].as_object().expect("object").keys().collect();
     assert_eq!(
         keys,
-        ["name", "title", "criteria", "moments", "suggested", "covered"]
+        [
+            "name",
+            "title",
+            "criteria",
+            "moments",
+            "suggested",
+            "covered"
+        ]
     );
     let objections = promo()
         .log(&log)
@@ -169,7 +176,8 @@ fn a_manager_going_from_m1_to_m2_needs_no_ladder_file() {
         .run()
         .ok();
     assert!(
-        run.stdout().contains("case for M2 (Senior Engineering Manager)"),
+        run.stdout()
+            .contains("case for M2 (Senior Engineering Manager)"),
         "{}",
         run.stdout()
     );
@@ -186,7 +194,11 @@ fn ladder_show_prints_each_built_in_track() {
     for (track, level, competency) in [
         ("pm", "L6 (Staff)", "Product judgment (judgment)"),
         ("eng", "L6 (Staff)", "Technical design (design)"),
-        ("em", "M2 (Senior Engineering Manager)", "Growing people (people)"),
+        (
+            "em",
+            "M2 (Senior Engineering Manager)",
+            "Growing people (people)",
+        ),
         ("design", "L5 (Senior)", "Design craft (craft)"),
     ] {
         let out = promo()
@@ -194,7 +206,10 @@ fn ladder_show_prints_each_built_in_track() {
             .run()
             .ok()
             .stdout();
-        assert!(out.contains(level) && out.contains(competency), "{track}:\n{out}");
+        assert!(
+            out.contains(level) && out.contains(competency),
+            "{track}:\n{out}"
+        );
     }
     let ron = promo()
         .args(["ladder", "show", "--track", "em", "--format", "ron"])
@@ -228,7 +243,9 @@ fn check_names_an_unknown_competency_with_the_nearest_one() {
     let run = promo().log(&log).args(["check"]).run().expect_code(1);
     let stderr = run.stderr();
     assert!(
-        stderr.contains("log.ron:34:28: error: unknown competency `levrage`; did you mean `leverage`?"),
+        stderr.contains(
+            "log.ron:34:28: error: unknown competency `levrage`; did you mean `leverage`?"
+        ),
         "{stderr}"
     );
     // The unchanged fixture checks clean: every name it cites is on the pm track.
