@@ -115,6 +115,28 @@ pub(super) fn is_peer(role: Role) -> bool {
     matches!(role, Role::Peer | Role::Stakeholder)
 }
 
+/// Words that say a moment grew someone: on the management track that is leverage.
+const GROWS_PEOPLE: &[&str] = &[
+    "coached",
+    "mentored",
+    "promoted",
+    "grew",
+    "hired",
+    "onboarded",
+    "sponsored",
+    "developed",
+];
+
+/// Whether `moment` grew people — coached, mentored, promoted, hired someone — on a
+/// ladder where growing people is evidence (the management track); never elsewhere.
+pub(super) fn grows_people(case: &Case<'_, '_>, moment: &Moment) -> bool {
+    case.level.people_evidence
+        && moment
+            .what
+            .split(|c: char| !c.is_alphanumeric())
+            .any(|word| crate::text::is_one_of(word, GROWS_PEOPLE))
+}
+
 /// Whether `quote` counts as a peer's voice in this case: a peer's or stakeholder's,
 /// or — on a ladder where growing people is evidence (the management track) — a
 /// report's that names what changed.
