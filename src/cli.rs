@@ -90,6 +90,11 @@ pub enum Command {
     Done(StatusArgs),
     /// Mark a commitment as broken: not done as promised.
     Broken(StatusArgs),
+    /// The level ladder: show a built-in track, or import a progression framework.
+    #[command(subcommand)]
+    Ladder(LadderCommand),
+    /// For the target level: each competency, its criteria, and the moments that prove it.
+    Competencies(CompetenciesArgs),
     /// Print a shell completion script.
     Completions(CompletionsArgs),
     /// Print the man page (roff): promo(1), or one command's page, e.g. `promo man import`.
@@ -475,6 +480,70 @@ pub struct StatusArgs {
     /// The commitment: `MOMENT.N` as `promo commitments` lists it, or a moment id that has one commitment.
     #[arg(value_name = "ID")]
     pub id: String,
+}
+
+/// Output format of `ladder show`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum LadderFormat {
+    /// Levels, thresholds and criteria, for reading.
+    Text,
+    /// The ladder file itself, to copy and edit.
+    Ron,
+    /// The ladder as JSON.
+    Json,
+}
+
+/// `promo ladder ...`.
+#[derive(Debug, Subcommand)]
+pub enum LadderCommand {
+    /// Show a ladder: `--track`, else `--ladder FILE`, else the track the log is judged on.
+    Show {
+        /// A built-in track: pm, eng, em or design.
+        #[arg(long, value_name = "TRACK")]
+        track: Option<String>,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = LadderFormat::Text)]
+        format: LadderFormat,
+    },
+    /// Turn a progression framework (Markdown with YAML front matter) into a ladder file.
+    Import {
+        /// The framework file: `levels: N` and `topics:` in its front matter.
+        #[arg(value_name = "FILE")]
+        file: PathBuf,
+        /// Where to write the ladder (atomically).
+        #[arg(short = 'o', long = "output", value_name = "LADDER.ron")]
+        output: PathBuf,
+        /// The company's name for each framework level, lowest first, e.g. L3,L4,L5,L6.
+        #[arg(long, value_name = "L1,L2,...", value_delimiter = ',', required = true)]
+        levels: Vec<String>,
+        /// The built-in track whose thresholds the levels take.
+        #[arg(long, value_name = "TRACK", default_value = "pm")]
+        track: String,
+    },
+}
+
+/// `promo competencies`.
+#[derive(Debug, Args)]
+pub struct CompetenciesArgs {
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = CompetenciesFormat::Text)]
+    pub format: CompetenciesFormat,
+    /// Print the template context as JSON instead.
+    #[arg(long, conflicts_with = "format")]
+    pub context: bool,
+}
+
+/// Output format of `competencies`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum CompetenciesFormat {
+    /// For the terminal.
+    Text,
+    /// Markdown.
+    Md,
+    /// A self-contained HTML page.
+    Html,
+    /// `{"level", "competencies": [...]}`.
+    Json,
 }
 
 /// `promo completions`.

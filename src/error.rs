@@ -91,6 +91,20 @@ pub enum Error {
         /// The nearest id or alias.
         suggestion: Option<String>,
     },
+    /// A ladder track (the log's `target.track`, `--track`) that is not built in.
+    #[error(
+        "unknown track `{track}`: the built-in tracks are {}{}",
+        known.iter().map(|t| format!("`{t}`")).collect::<Vec<_>>().join(", "),
+        suggestion.as_ref().map_or_else(String::new, |s| format!("; did you mean `{s}`?"))
+    )]
+    UnknownTrack {
+        /// The track as written.
+        track: String,
+        /// Every built-in track.
+        known: Vec<String>,
+        /// The nearest one.
+        suggestion: Option<String>,
+    },
     /// A file could not be written; nothing was changed.
     #[error("cannot write `{path}`; the file was left as it was")]
     Write {

@@ -43,6 +43,7 @@ pub fn run(args: &AddArgs, ctx: &mut Ctx) -> Result<u8, Error> {
         reach: reach(args.reach),
         impact: args.impact.clone(),
         witnesses: args.witnesses.clone(),
+        competencies: Vec::new(),
         quotes: quotes.clone(),
         commitments: commitments.clone(),
         private: args.private,

@@ -18,7 +18,8 @@ struct Report {
 /// Checks the log; exit code 1 when it has errors.
 pub fn run(args: &CheckArgs, ctx: &mut Ctx) -> Result<u8, Error> {
     let path = ctx.log()?.to_path_buf();
-    let checked = load::check_file(&path, ctx.today)?;
+    let mut checked = load::check_file(&path, ctx.today)?;
+    cited_competencies(&mut checked, ctx)?;
     let valid = checked.log.is_some();
     match args.format {
         CheckFormat::Json => {
@@ -74,6 +75,23 @@ pub fn run(args: &CheckArgs, ctx: &mut Ctx) -> Result<u8, Error> {
         }
     }
     Ok(u8::from(!valid))
+}
+
+/// Adds an error for every competency a moment cites that the log's ladder does not
+/// have; a log with one is no longer valid. Only a valid log has a ladder to check
+/// against (its target level and track are known).
+fn cited_competencies(checked: &mut load::Checked, ctx: &Ctx) -> Result<(), Error> {
+    let Some(log) = &checked.log else {
+        return Ok(());
+    };
+    let ladder = crate::ladder::Ladder::for_log(ctx.ladder.as_deref(), log)?;
+    let unknown = crate::ladder::cite::unknown(&checked.source, &ladder);
+    if !unknown.is_empty() {
+        checked.diagnostics.extend(unknown);
+        checked.diagnostics.sort_by_key(|d| d.span.start);
+        checked.log = None;
+    }
+    Ok(())
 }
 
 fn plural(n: usize) -> &'static str {

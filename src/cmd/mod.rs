@@ -5,9 +5,11 @@ mod add;
 mod agenda;
 mod check;
 mod commitments;
+mod competencies;
 mod completions;
 mod import;
 mod init;
+mod ladder;
 mod man;
 mod map;
 mod objections;
@@ -114,6 +116,8 @@ pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> Result<u8, Err
         Command::Commitments(args) => commitments::run(&args, &mut ctx),
         Command::Done(args) => status::run(&args, crate::log::Status::Held, &mut ctx),
         Command::Broken(args) => status::run(&args, crate::log::Status::Broken, &mut ctx),
+        Command::Ladder(command) => ladder::run(&command, &mut ctx),
+        Command::Competencies(args) => competencies::run(&args, &mut ctx),
         Command::Completions(args) => completions::run(&args, &mut ctx),
         Command::Man(args) => man::run(&args, &mut ctx),
     }

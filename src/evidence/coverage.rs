@@ -121,6 +121,7 @@ mod tests {
     #[test]
     fn the_window_is_a_year_before_submission_unless_the_cycle_start_is_given() {
         let mut target = crate::log::Target {
+            track: None,
             level: "L6".into(),
             submission: date("2027-03-01"),
             cycle: None,

@@ -92,6 +92,7 @@ fn moment() -> impl Strategy<Value = Moment> {
                     quotes,
                     commitments,
                     private: false,
+                    competencies: Vec::new(),
                 }
             },
         )

@@ -24,6 +24,7 @@ pub fn moment(id: &str, day: &str, tag: Tag, reach: Reach) -> Moment {
         quotes: Vec::new(),
         commitments: Vec::new(),
         private: false,
+        competencies: Vec::new(),
     }
 }
 
@@ -55,6 +56,7 @@ pub fn log(projects: &[&str], moments: Vec<Moment>) -> Log {
             submission: date("2027-03-01"),
             cycle: None,
             cycle_start: None,
+            track: None,
         },
         cadence: Cadence::Weekly,
         projects,

@@ -262,6 +262,7 @@ fn planned(draft: Draft, project: Guess<String>, id: String) -> Planned {
             quotes,
             commitments,
             private: draft.private.value,
+            competencies: Vec::new(),
         },
         guesses,
     }

@@ -229,6 +229,7 @@ mod tests {
             moments: vec![Planned {
                 line: 3,
                 moment: NewMoment {
+                    competencies: Vec::new(),
                     id: "m001".into(),
                     date: "2026-11-17".parse().expect("date"),
                     tag: Tag::Decision,

@@ -1,84 +1,67 @@
 //! The level ladder: what a case for each level is expected to show.
 //!
 //! The level ladder: what a promotion case to each level is expected to show — the
-//! reach of its top examples, its share of decision and leverage evidence — so the
-//! objections can hold a log up against the level it is going for.
+//! reach of its top examples, its share of decision and leverage evidence, and the
+//! competencies of the company's progression framework with their criteria per level —
+//! so the objections can hold a log up against the level it is going for.
 //!
-//! A generic IC ladder (L3–L8) is embedded from `templates/ladder.ron`; `--ladder FILE`
-//! replaces it. The format is documented in `docs/ladder.md`.
+//! Four tracks are built in (`pm`, `eng`, `em`, `design`, from `templates/ladders/`);
+//! a log picks one by its `target.track`, else its owner's role ([`track`]).
+//! `--ladder FILE` replaces them. The format is documented in `docs/ladder.md`; a
+//! framework's Markdown + YAML file becomes a ladder file with `promo ladder import`.
 
+pub mod cite;
+mod competency;
+pub mod import;
+mod level;
 mod parse;
+pub mod track;
 
 use std::path::{Path, PathBuf};
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 use crate::error::Error;
-use crate::log::Reach;
+use crate::log::Log;
 use crate::source::Source;
 use crate::suggest::did_you_mean;
 
-/// The built-in ladder as RON text, for writing out and editing.
-pub const BUILTIN: &str = include_str!("../../templates/ladder.ron");
+pub use competency::{Competency, Expected};
+pub use level::Level;
+pub use track::Track;
 
-/// The name the built-in ladder's diagnostics carry, should it ever fail to parse.
-pub const BUILTIN_NAME: &str = "templates/ladder.ron";
+/// The default (`pm`) built-in ladder as RON text, for writing out and editing.
+pub const BUILTIN: &str = track::TRACKS[0].text;
 
-/// A level ladder, lowest level first. Only parsing builds one, so its ids and
-/// aliases are unique (case-insensitively) and its shares are percents.
+/// The name the default built-in ladder's diagnostics carry, should it ever fail to parse.
+pub const BUILTIN_NAME: &str = track::TRACKS[0].path;
+
+/// A level ladder, lowest level first, with the competencies it judges. Only parsing
+/// builds one, so its ids, aliases and competency names are unique (case-insensitively),
+/// its shares are percents and every criterion names one of its levels.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Ladder {
+    /// The track's id (`pm`, …), if the file names one.
+    pub track: Option<String>,
+    /// The track's name for people, if the file gives one.
+    pub title: Option<String>,
     levels: Vec<Level>,
+    competencies: Vec<Competency>,
+    /// Whether growing people, and what reports say about it, counts as evidence.
+    pub people_evidence: bool,
     #[serde(skip)]
     origin: Option<PathBuf>,
 }
 
-/// What a case for one level is expected to show.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename = "Level", deny_unknown_fields)]
-pub struct Level {
-    /// The level's id, e.g. `L6`.
-    pub id: String,
-    /// Other names it goes by, e.g. `Staff`, `Lead`.
-    #[serde(default)]
-    pub aliases: Vec<String>,
-    /// The widest reach the top examples are expected to get to.
-    pub min_reach: Reach,
-    /// Percent of the public moments expected to be decisions.
-    pub decision_share: u8,
-    /// Percent of the public moments expected to be leverage.
-    pub leverage_share: u8,
-    /// One line on what the level does.
-    pub description: String,
-}
-
-impl Level {
-    /// The id with its first alias, for people: `L6 (Staff)`.
-    pub fn label(&self) -> String {
-        match self.aliases.first() {
-            Some(alias) => format!("{} ({alias})", self.id),
-            None => self.id.clone(),
-        }
-    }
-
-    /// Whether `name` is this level's id or one of its aliases, ignoring case and
-    /// surrounding space.
-    pub fn answers_to(&self, name: &str) -> bool {
-        let name = name.trim();
-        let name = name.to_lowercase();
-        self.names().any(|n| n.to_lowercase() == name)
-    }
-
-    /// The id, then the aliases.
-    pub fn names(&self) -> impl Iterator<Item = &str> {
-        std::iter::once(self.id.as_str()).chain(self.aliases.iter().map(String::as_str))
-    }
-}
-
 impl Ladder {
-    /// The built-in ladder.
+    /// The default built-in ladder (the `pm` track).
     pub fn builtin() -> Result<Self, Error> {
-        Self::parse(&Source::new(BUILTIN_NAME, BUILTIN.to_string()), None)
+        Self::of_track(&track::TRACKS[0])
+    }
+
+    /// A built-in track's ladder.
+    pub fn of_track(track: &Track) -> Result<Self, Error> {
+        Self::parse(&Source::new(track.path, track.text.to_string()), None)
     }
 
     /// The ladder in a RON file.
@@ -93,7 +76,7 @@ impl Ladder {
         Self::parse(&Source::new(path, text), Some(path.to_path_buf()))
     }
 
-    /// The ladder at `path` if one is given (`--ladder`), else the built-in one.
+    /// The ladder at `path` if one is given (`--ladder`), else the default built-in one.
     pub fn load(path: Option<&Path>) -> Result<Self, Error> {
         match path {
             Some(path) => Self::from_file(path),
@@ -101,11 +84,27 @@ impl Ladder {
         }
     }
 
+    /// The ladder `log` is judged on: the file at `path` if one is given (`--ladder`),
+    /// else the built-in track [`track_for`] picks.
+    pub fn for_log(path: Option<&Path>, log: &Log) -> Result<Self, Error> {
+        match path {
+            Some(path) => Self::from_file(path),
+            None => Self::of_track(track_for(log)?),
+        }
+    }
+
     /// Parses and checks a ladder's text; `origin` is its file (`None`: built in).
     /// Every problem is reported with its `path:line:col`.
     pub fn parse(source: &Source, origin: Option<PathBuf>) -> Result<Self, Error> {
-        let levels = parse::levels(source)?;
-        Ok(Self { levels, origin })
+        let parsed = parse::ladder(source)?;
+        Ok(Self {
+            track: parsed.track,
+            title: parsed.title,
+            levels: parsed.levels,
+            competencies: parsed.competencies,
+            people_evidence: parsed.people_evidence,
+            origin,
+        })
     }
 
     /// The levels, lowest first.
@@ -113,7 +112,12 @@ impl Ladder {
         &self.levels
     }
 
-    /// The file this ladder came from, or `None` for the built-in one.
+    /// The competencies, in file order.
+    pub fn competencies(&self) -> &[Competency] {
+        &self.competencies
+    }
+
+    /// The file this ladder came from, or `None` for a built-in one.
     pub fn origin(&self) -> Option<&Path> {
         self.origin.as_deref()
     }
@@ -138,6 +142,37 @@ impl Ladder {
             suggestion: suggest(name.trim(), &self.levels).map(str::to_string),
         })
     }
+
+    /// The competency with this name (case-insensitive), if any.
+    pub fn competency(&self, name: &str) -> Option<&Competency> {
+        let name = name.trim();
+        self.competencies
+            .iter()
+            .find(|c| c.name.eq_ignore_ascii_case(name))
+    }
+}
+
+/// The built-in track a log is judged on: its `target.track` if it names one (an
+/// unknown name is an error); else the track its owner's role points to, if that
+/// track has the target level; else the first track that has it; else `pm`.
+pub fn track_for(log: &Log) -> Result<&'static Track, Error> {
+    if let Some(named) = &log.target.track {
+        return track::named(named);
+    }
+    let has_level = |track: &&Track| {
+        Ladder::of_track(track).is_ok_and(|ladder| ladder.get(&log.target.level).is_some())
+    };
+    let by_role = log
+        .owner
+        .role
+        .as_deref()
+        .and_then(track::of_role)
+        .and_then(|id| track::TRACKS.iter().find(|t| t.id == id));
+    Ok(by_role
+        .filter(has_level)
+        .or_else(|| track::TRACKS.iter().find(has_level))
+        .or(by_role)
+        .unwrap_or(&track::TRACKS[0]))
 }
 
 /// The level a mistyped name most likely meant. A name like `L9` next to ids like
@@ -168,6 +203,7 @@ fn suggest<'a>(name: &str, levels: &'a [Level]) -> Option<&'a str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::log::Reach;
 
     fn ladder(text: &str) -> Result<Ladder, Error> {
         Ladder::parse(
@@ -340,5 +376,102 @@ mod tests {
             text.contains("custom.ron:1:16: error: the ladder has no levels"),
             "{text}"
         );
+    }
+
+    #[test]
+    fn every_built_in_track_parses_with_competencies_at_every_level() {
+        for track in &track::TRACKS {
+            let ladder = Ladder::of_track(track).unwrap_or_else(|e| panic!("{}: {e}", track.id));
+            assert_eq!(ladder.track.as_deref(), Some(track.id));
+            assert!(ladder.competencies().len() >= 4, "{}", track.id);
+            for level in ladder.levels() {
+                assert!(
+                    !level.expected.is_empty(),
+                    "{} {} expects no competency",
+                    track.id,
+                    level.id
+                );
+            }
+            for pair in ladder.levels().windows(2) {
+                assert!(pair[0].min_reach <= pair[1].min_reach);
+                assert!(pair[0].decision_share <= pair[1].decision_share);
+            }
+            assert_eq!(ladder.people_evidence, track.id == "em");
+        }
+    }
+
+    #[test]
+    fn criteria_carry_up_to_levels_that_write_none() {
+        let ladder = Ladder::builtin().expect("pm");
+        let criteria = |level: &str, name: &str| {
+            ladder
+                .get(level)
+                .and_then(|l| l.expected.iter().find(|e| e.name == name))
+                .map(|e| e.criteria.clone())
+        };
+        // `leverage` starts at L5; L3 and L4 do not expect it yet.
+        assert_eq!(criteria("L4", "leverage"), None);
+        assert!(criteria("L5", "leverage").is_some());
+        // L4 writes no `judgment` criteria, so it expects L3's.
+        assert_eq!(criteria("L4", "judgment"), criteria("L3", "judgment"));
+        assert_ne!(criteria("L5", "judgment"), criteria("L3", "judgment"));
+    }
+
+    fn log_with(role: Option<&str>, level: &str, track: Option<&str>) -> Log {
+        let mut log = crate::evidence::testing::log(&["p"], Vec::new());
+        log.owner.role = role.map(str::to_string);
+        log.target.level = level.to_string();
+        log.target.track = track.map(str::to_string);
+        log
+    }
+
+    #[test]
+    fn the_track_comes_from_the_target_then_the_role_then_the_level() {
+        let id = |log: &Log| track_for(log).map(|t| t.id).expect("a track");
+        assert_eq!(id(&log_with(None, "L6", None)), "pm");
+        assert_eq!(
+            id(&log_with(Some("Senior Software Engineer"), "L6", None)),
+            "eng"
+        );
+        assert_eq!(
+            id(&log_with(Some("Product Designer"), "L5", Some("eng"))),
+            "eng"
+        );
+        // M1 → M2 needs no ladder file: the role, or the level alone, finds `em`.
+        assert_eq!(id(&log_with(Some("Engineering Manager"), "M2", None)), "em");
+        assert_eq!(id(&log_with(Some("Product Manager"), "M2", None)), "em");
+        assert_eq!(id(&log_with(None, "Director", None)), "em");
+        let ladder = Ladder::for_log(None, &log_with(None, "M2", None)).expect("em");
+        assert_eq!(
+            ladder.find("M2").map(|l| l.min_reach).ok(),
+            Some(Reach::CrossTeam)
+        );
+        assert!(matches!(
+            track_for(&log_with(None, "L6", Some("ops"))),
+            Err(Error::UnknownTrack { .. })
+        ));
+    }
+
+    #[test]
+    fn competency_problems_are_located() {
+        let text = concat!(
+            "Ladder(levels: [\n",
+            "  Level(id: \"A\", min_reach: Team, decision_share: 1, leverage_share: 1, description: \"a\"),\n",
+            "], competencies: [\n",
+            "  Competency(name: \"craft\", title: \"Craft\", criteria: {\"B\": [\"x\"]}),\n",
+            "  Competency(name: \"Craft\", title: \"\", criteria: {\"A\": [\"\"]}),\n",
+            "  Competency(name: \"two words\", title: \"T\"),\n",
+            "])\n",
+        );
+        let text = rendered(ladder(text).expect_err("problems"));
+        for expected in [
+            "custom.ron:4:56: error: criteria for unknown level `B` in competency `craft`; did you mean `A`?",
+            "custom.ron:5:20: error: competency `Craft` is listed twice",
+            "custom.ron:5:36: error: competency `Craft` has an empty title",
+            "custom.ron:5:57: error: empty criterion",
+            "custom.ron:6:20: error: competency name `two words` cannot be cited",
+        ] {
+            assert!(text.contains(expected), "{expected}\n{text}");
+        }
     }
 }

@@ -80,6 +80,8 @@ pub struct Target {
     pub cycle: Option<String>,
     /// When the cycle's evidence window opens, if given (else a year before submission).
     pub cycle_start: Option<NaiveDate>,
+    /// The built-in ladder track named in the log, if any.
+    pub track: Option<String>,
 }
 
 /// A project moments belong to.

@@ -30,4 +30,7 @@ pub struct Moment {
     pub commitments: Vec<Commitment>,
     /// Whether it must stay on the owner's machine.
     pub private: bool,
+    /// The ladder competencies it cites, by name, as written (the ladder checks them).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub competencies: Vec<String>,
 }

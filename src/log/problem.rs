@@ -159,6 +159,16 @@ pub enum Problem {
         /// Every known key.
         known: Vec<String>,
     },
+    /// A moment cites a competency the ladder does not have.
+    #[error("unknown competency `{name}`{}", hint(suggestion, known))]
+    UnknownCompetency {
+        /// The name as written.
+        name: String,
+        /// The nearest competency name.
+        suggestion: Option<String>,
+        /// Every competency of the ladder.
+        known: Vec<String>,
+    },
     /// Two projects with the same key (RON would silently keep the last).
     #[error("duplicate project key `{key}`")]
     DuplicateProjectKey {

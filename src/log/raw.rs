@@ -58,6 +58,9 @@ pub struct RawTarget {
     /// When the cycle's evidence window opens, `YYYY-MM-DD` (a year before submission when absent).
     #[serde(default)]
     pub cycle_start: Option<String>,
+    /// The built-in ladder track the case is judged on (`pm`, `eng`, `em`, `design`).
+    #[serde(default)]
+    pub track: Option<String>,
 }
 
 /// `Project(...)`.
@@ -103,6 +106,9 @@ pub struct RawMoment {
     /// Private moments never leave the owner's machine.
     #[serde(default)]
     pub private: bool,
+    /// The ladder's competencies this moment proves, by name.
+    #[serde(default)]
+    pub competencies: Vec<String>,
 }
 
 /// `Commitment(...)` as written.

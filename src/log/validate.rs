@@ -296,6 +296,7 @@ pub fn validate_for(raw: RawLog, today: NaiveDate, stories: bool) -> (Option<Log
                 submission,
                 cycle: raw.target.cycle.filter(|c| !c.trim().is_empty()),
                 cycle_start,
+                track: raw.target.track.filter(|t| !t.trim().is_empty()),
             },
             cadence: raw.cadence.unwrap_or_default(),
             projects,
@@ -377,6 +378,12 @@ fn check_moment(
         quotes: raw.quotes,
         commitments,
         private: raw.private,
+        competencies: raw
+            .competencies
+            .into_iter()
+            .map(|name| name.trim().to_string())
+            .filter(|name| !name.is_empty())
+            .collect(),
     })
 }
 

@@ -14,10 +14,16 @@ pub enum Rule {
     ThinLog,
     /// No public evidence reaches beyond the owner's team.
     ThinScope,
+    /// No public moment is a Scope moment.
+    NoScope,
     /// The top examples do not reach as far as the target level expects.
     BelowTargetReach,
+    /// A senior level's description, asked back, that nothing in the log answers.
+    LevelQuestion,
     /// Decisions are a small share of the evidence, or of the top examples.
     ExecutionNotJudgment,
+    /// A competency the target level expects has no cited moment.
+    CompetencyGap,
     /// No quote from the manager or a skip-level.
     NoSponsorSignal,
     /// The sponsor hedges, or offers only generic praise.
@@ -50,11 +56,14 @@ pub enum Rule {
 
 impl Rule {
     /// Every rule, most central first.
-    pub const ALL: [Rule; 18] = [
+    pub const ALL: [Rule; 21] = [
         Rule::ThinLog,
         Rule::ThinScope,
+        Rule::NoScope,
         Rule::BelowTargetReach,
+        Rule::LevelQuestion,
         Rule::ExecutionNotJudgment,
+        Rule::CompetencyGap,
         Rule::NoSponsorSignal,
         Rule::LukewarmSponsor,
         Rule::SponsorFollowThrough,
@@ -76,7 +85,10 @@ impl Rule {
         match self {
             Rule::ThinLog => "thin-log",
             Rule::ThinScope => "thin-scope",
+            Rule::NoScope => "no-scope",
             Rule::BelowTargetReach => "below-target-reach",
+            Rule::LevelQuestion => "level-question",
+            Rule::CompetencyGap => "competency-gap",
             Rule::ExecutionNotJudgment => "execution-not-judgment",
             Rule::NoSponsorSignal => "no-sponsor-signal",
             Rule::LukewarmSponsor => "lukewarm-sponsor",

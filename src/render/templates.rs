@@ -65,6 +65,18 @@ pub const BUILTIN: &[(&str, &str)] = &[
     ("restate.md", include_str!("../../templates/restate.md")),
     ("restate.html", include_str!("../../templates/restate.html")),
     ("base.html", include_str!("../../templates/base.html")),
+    (
+        "competencies.txt",
+        include_str!("../../templates/competencies.txt"),
+    ),
+    (
+        "competencies.md",
+        include_str!("../../templates/competencies.md"),
+    ),
+    (
+        "competencies.html",
+        include_str!("../../templates/competencies.html"),
+    ),
 ];
 
 /// Template files larger than this are refused.

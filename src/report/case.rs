@@ -54,12 +54,12 @@ impl Case {
         }
     }
 
-    /// The level ladder (`--ladder`, the config's, or the built-in one), read once.
+    /// The level ladder (`--ladder`, the config's, or the built-in track the log picks), read once.
     pub fn ladder(&self) -> Result<&Ladder, Error> {
         if let Some(ladder) = self.ladder.get() {
             return Ok(ladder);
         }
-        let ladder = Ladder::load(self.ladder_path.as_deref())?;
+        let ladder = Ladder::for_log(self.ladder_path.as_deref(), &self.log)?;
         Ok(self.ladder.get_or_init(|| ladder))
     }
 

@@ -7,6 +7,7 @@ pub mod agenda;
 pub mod case;
 pub mod commitments;
 pub mod map;
+pub mod competencies;
 pub mod objections;
 pub mod packet;
 pub mod premortem;

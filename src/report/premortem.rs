@@ -75,6 +75,10 @@ pub struct Premortem {
     pub stale_proof: Vec<StaleProof>,
     /// Private open commitments due before submission (listed or not).
     pub private_commitments: usize,
+    /// The competency × evidence matrix at the target level, when the log cites
+    /// competencies (see [`crate::report::competencies::matrix`]).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub competencies: Vec<crate::report::competencies::CompetencyRow>,
 }
 
 /// One objection, as the pre-mortem shows it.
@@ -123,13 +127,10 @@ impl Premortem {
     pub fn of(case: &Case, submission: NaiveDate) -> Result<Self, Error> {
         let evidence = case.evidence();
         let objections = case.objections(&evidence)?;
-        Ok(Self::build(
-            &case.log,
-            &evidence,
-            &objections,
-            submission,
-            case.today,
-        ))
+        let mut report = Self::build(&case.log, &evidence, &objections, submission, case.today);
+        report.competencies =
+            crate::report::competencies::cited_matrix(&case.log, case.ladder()?)?;
+        Ok(report)
     }
 
     /// Gathers the pre-mortem of `log` for a packet due on `submission`, as of `today`,
@@ -231,6 +232,7 @@ impl Premortem {
             record: record::record(log, today),
             manager_record: crate::evidence::sponsor::record(log, today),
             stale_proof: proof::stale_proof(evidence),
+            competencies: Vec::new(),
         }
     }
 }

@@ -120,17 +120,33 @@ fn the_growth_ask_is_aimed_at_the_first_objection_and_names_its_evidence() {
 
 #[test]
 fn an_objection_raised_by_an_absence_is_tied_to_the_strongest_moments() {
-    let first = first_objection("weak-startup-pm.ron");
+    // Going for L5 (CrossTeam), the weak case's first objection is thin-scope, high: an
+    // absence. (For its own L4, whose ladder asks only for Team reach, it is medium.)
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("weak-l5.ron");
+    let text = fs::read_to_string(crate::harness::fixture("weak-startup-pm.ron")).expect("fixture");
+    fs::write(
+        &path,
+        text.replacen(
+            "target: Target(level: \"L4\"",
+            "target: Target(level: \"L5\"",
+            1,
+        ),
+    )
+    .expect("write");
+    let run = promo()
+        .log(&path)
+        .args(["objections", "--format", "json"])
+        .run()
+        .ok();
+    let all: serde_json::Value = serde_json::from_str(&run.stdout()).expect("json");
+    let first = all[0].clone();
+    assert_eq!(first["id"], "thin-scope");
     assert!(
         first["evidence"].as_array().expect("evidence").is_empty(),
         "an absence cites no moment"
     );
-    let out = promo()
-        .fixture("weak-startup-pm.ron")
-        .args(["agenda"])
-        .run()
-        .ok()
-        .stdout();
+    let out = promo().log(&path).args(["agenda"]).run().ok().stdout();
     assert!(out.contains(first["ask"].as_str().expect("ask")), "{out}");
     let proof: Vec<&str> = out
         .lines()

@@ -18,6 +18,7 @@ mod identity;
 mod import;
 mod init;
 mod judgment;
+mod ladder;
 mod map;
 mod objections;
 mod packet;

@@ -279,7 +279,7 @@ fn the_config_ladder_is_used_unless_the_command_line_names_one() {
         stderr.contains("`L6`") && stderr.contains(&format!("`{}`", ladder.display())),
         "the config's ladder was not used:\n{stderr}"
     );
-    let builtin = fixture("../templates/ladder.ron");
+    let builtin = fixture("../templates/ladders/pm.ron");
     promo()
         .env("XDG_CONFIG_HOME", &config)
         .fixture("strong-pm.ron")

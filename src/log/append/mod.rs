@@ -359,6 +359,7 @@ mod tests {
 
     fn moment(id: &str) -> NewMoment {
         NewMoment {
+            competencies: Vec::new(),
             id: id.into(),
             date: "2026-11-20".parse().expect("date"),
             tag: Tag::Decision,

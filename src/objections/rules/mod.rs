@@ -11,11 +11,14 @@
 
 mod below_target_reach;
 mod broken_commitments;
+mod competency_gap;
 mod execution_not_judgment;
 mod lukewarm_sponsor;
+mod level_question;
 mod no_leverage;
 mod no_metric;
 mod no_peer_signal;
+mod no_scope;
 mod no_sponsor_signal;
 mod one_strong_quarter;
 mod single_project;
@@ -54,6 +57,9 @@ pub(super) fn check(rule: Rule, case: &Case<'_, '_>) -> Option<Objection> {
     match rule {
         Rule::ThinLog => thin_log::check(case),
         Rule::ThinScope => thin_scope::check(case),
+        Rule::NoScope => no_scope::check(case),
+        Rule::LevelQuestion => level_question::check(case),
+        Rule::CompetencyGap => competency_gap::check(case),
         Rule::BelowTargetReach => below_target_reach::check(case),
         Rule::ExecutionNotJudgment => execution_not_judgment::check(case),
         Rule::NoSponsorSignal => no_sponsor_signal::check(case),
@@ -115,6 +121,38 @@ pub(super) fn ids<'m>(moments: impl IntoIterator<Item = &'m Moment>) -> Vec<Stri
 /// Whether a quote from `role` counts as peer corroboration.
 pub(super) fn is_peer(role: Role) -> bool {
     matches!(role, Role::Peer | Role::Stakeholder)
+}
+
+/// Words that say a moment grew someone: on the management track that is leverage.
+const GROWS_PEOPLE: &[&str] = &[
+    "coached",
+    "mentored",
+    "promoted",
+    "grew",
+    "hired",
+    "onboarded",
+    "sponsored",
+    "developed",
+];
+
+/// Whether `moment` grew people — coached, mentored, promoted, hired someone — on a
+/// ladder where growing people is evidence (the management track); never elsewhere.
+pub(super) fn grows_people(case: &Case<'_, '_>, moment: &Moment) -> bool {
+    case.level.people_evidence
+        && moment
+            .what
+            .split(|c: char| !c.is_alphanumeric())
+            .any(|word| crate::text::is_one_of(word, GROWS_PEOPLE))
+}
+
+/// Whether `quote` counts as a peer's voice in this case: a peer's or stakeholder's,
+/// or — on a ladder where growing people is evidence (the management track) — a
+/// report's that names what changed.
+pub(super) fn speaks_as_peer(case: &Case<'_, '_>, quote: &crate::log::Quote) -> bool {
+    is_peer(quote.role)
+        || (case.level.people_evidence
+            && quote.role == Role::Report
+            && crate::evidence::signal::names_scope_or_leverage(&quote.text))
 }
 
 /// Display names of the projects with public evidence, strongest first.

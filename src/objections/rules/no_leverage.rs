@@ -9,10 +9,13 @@ use crate::objections::{Objection, Rule, Severity};
 /// no-leverage is high severity when the target level expects at least this leverage share.
 pub const VITAL_LEVERAGE_SHARE: u8 = 20;
 
-/// no-leverage: no public moment is tagged `Leverage`. High when the target level
+/// no-leverage: no public moment is tagged `Leverage` (on the management track, none
+/// grows people either: see [`super::grows_people`]). High when the target level
 /// expects a leverage share of [`VITAL_LEVERAGE_SHARE`]% or more.
 pub(super) fn check(case: &Case<'_, '_>) -> Option<Objection> {
-    if case.evidence.count_tag(Tag::Leverage) > 0 {
+    if case.evidence.count_tag(Tag::Leverage) > 0
+        || case.public().iter().any(|m| super::grows_people(case, m))
+    {
         return None;
     }
     let n = case.public().len();

@@ -1,13 +1,13 @@
 //! The no-peer-signal objection: its threshold, its check and, where the packet answers it, its answer.
 
-use super::{ask_manager, is_peer};
+use super::{ask_manager, speaks_as_peer};
 use crate::objections::case::Case;
 use crate::objections::phrase::{cite, list};
 use crate::objections::{Objection, Rule, Severity};
 
 /// no-peer-signal: no public moment quotes a peer or stakeholder.
 pub(super) fn check(case: &Case<'_, '_>) -> Option<Objection> {
-    if case.quotes().any(|(_, q)| is_peer(q.role)) {
+    if case.quotes().any(|(_, q)| speaks_as_peer(case, q)) {
         return None;
     }
     let manager = case.manager();

@@ -8,7 +8,9 @@ use crate::objections::phrase::{list, plural};
 use crate::objections::rules::Answered;
 use crate::objections::{Objection, Rule, Severity};
 
-/// thin-scope: every public moment has `Team` reach.
+/// thin-scope: every public moment has `Team` reach. High when the target level expects
+/// more than the team (`min_reach` above `Team`); medium when the team is all the level
+/// asks for: a reviewer still asks, but it does not sink the case on its own.
 pub(super) fn check(case: &Case<'_, '_>) -> Option<Objection> {
     let n = case.public().len();
     if case
@@ -21,7 +23,11 @@ pub(super) fn check(case: &Case<'_, '_>) -> Option<Objection> {
     let lead = case.lead_project();
     Some(Objection {
         id: Rule::ThinScope,
-        severity: Severity::High,
+        severity: if case.level.min_reach > crate::log::Reach::Team {
+            Severity::High
+        } else {
+            Severity::Medium
+        },
         title: "Nothing reaches beyond the team".into(),
         question: format!(
             "What has {} done that mattered outside their own team?",

@@ -2,7 +2,7 @@
 
 use std::collections::HashSet;
 
-use super::{ask_manager, ids, is_peer};
+use super::{ask_manager, ids, speaks_as_peer};
 use crate::evidence::signal;
 use crate::log::Moment;
 use crate::objections::case::Case;
@@ -12,8 +12,10 @@ use crate::objections::{Objection, Rule, Severity};
 /// vague-peer-feedback: peer or stakeholder quotes exist, and none names scope,
 /// ownership or leverage (see [`signal::names_scope_or_leverage`]).
 pub(super) fn check(case: &Case<'_, '_>) -> Option<Objection> {
-    let peer: Vec<(&Moment, &crate::log::Quote)> =
-        case.quotes().filter(|(_, q)| is_peer(q.role)).collect();
+    let peer: Vec<(&Moment, &crate::log::Quote)> = case
+        .quotes()
+        .filter(|(_, q)| speaks_as_peer(case, q))
+        .collect();
     if peer.is_empty()
         || peer
             .iter()

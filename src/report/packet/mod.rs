@@ -59,6 +59,10 @@ pub struct Packet {
     pub paper: String,
     /// Body font size, in points, at which the HTML's print stylesheet fits one page.
     pub print_font_pt: f32,
+    /// The competency × evidence matrix at the target level, when the log cites
+    /// competencies (see [`crate::report::competencies::shared`]).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub competencies: Vec<crate::report::competencies::SharedRow>,
 }
 
 /// The owner and the promotion.
@@ -166,13 +170,11 @@ impl Packet {
         let evidence = case.evidence();
         let objections = case.objections(&evidence)?;
         let headline = crate::restate::headline(&case.log, &evidence, case.ladder()?);
-        Ok(Self::build(
-            &case.log,
-            &evidence,
-            &objections,
-            headline,
-            case.today,
-        ))
+        let mut packet = Self::build(&case.log, &evidence, &objections, headline, case.today);
+        packet.competencies = crate::report::competencies::shared(
+            &crate::report::competencies::cited_matrix(&case.log, case.ladder()?)?,
+        );
+        Ok(packet)
     }
 
     /// Gathers the packet from the ranked evidence and the objections (attack order).
@@ -211,6 +213,7 @@ impl Packet {
             moments: evidence.counted.len(),
             paper: "letter".into(),
             print_font_pt: print::PRINT_FONT_MAX,
+            competencies: Vec::new(),
         }
     }
 }
