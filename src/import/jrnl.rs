@@ -186,7 +186,7 @@ fn map_entry(entry: Entry, line: usize, people: &People, parsed: &mut Parsed) {
         }
         said.push(' ');
         said.push_str(&body_line);
-        let detail = detail::classify(&body_line, None, people);
+        let detail = detail::classify(&body_line, None, Some(draft.date), people);
         detail::apply(&mut draft, detail, line, &mut parsed.remarks);
     }
     draft.tag = match tag {

@@ -11,6 +11,7 @@
 
 mod action;
 mod detail;
+mod due;
 mod feedback;
 mod infer;
 pub mod jrnl;
