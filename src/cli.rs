@@ -348,9 +348,10 @@ pub struct ImportArgs {
     /// What the file is.
     #[arg(value_enum)]
     pub format: ImportFormat,
-    /// The file to import.
-    #[arg(value_name = "FILE")]
-    pub file: PathBuf,
+    /// The files to import: files, folders (a Notion export, a vault's daily notes,
+    /// Logseq `journals/`: every `.md` file in them) or `-` for standard input.
+    #[arg(value_name = "PATH", required = true, num_args = 1..)]
+    pub files: Vec<PathBuf>,
     /// Print what would be added, and write nothing.
     #[arg(long)]
     pub dry_run: bool,

@@ -263,7 +263,11 @@ fn handle_name(handle: &str) -> Option<(&str, &str)> {
                 && next.chars().all(char::is_alphabetic)
                 && next.chars().count() > 1;
             // Two capitalised words in a row after the name: the task starts.
-            if !capital || rest[next.len()..].trim_start().starts_with(char::is_uppercase) {
+            if !capital
+                || rest[next.len()..]
+                    .trim_start()
+                    .starts_with(char::is_uppercase)
+            {
                 break;
             }
             end += 1 + next.len();
@@ -296,7 +300,10 @@ fn task_dates(text: &str) -> (TaskDates, String) {
             let mut end = at + marker.len() + skipped + range.end;
             // Logseq closes with `Fri>`.
             if let Some(close) = out[end..].find('>')
-                && out[end..end + close].trim().chars().all(char::is_alphabetic)
+                && out[end..end + close]
+                    .trim()
+                    .chars()
+                    .all(char::is_alphabetic)
             {
                 end += close + 1;
             }
@@ -428,7 +435,8 @@ mod tests {
                 .as_deref()
                 .is_some_and(|n| n.contains("`next Friday` not understood"))
         );
-        let action = parse("[Me] file it by 2026-02-30", None, false, None, &people()).expect("explicit");
+        let action =
+            parse("[Me] file it by 2026-02-30", None, false, None, &people()).expect("explicit");
         assert!(
             action
                 .note

@@ -44,8 +44,8 @@ pub fn resolve(phrase: &str, meeting: NaiveDate) -> Option<NaiveDate> {
     match words.as_slice() {
         ["today"] | ["eod"] | ["end", "of", "day"] | ["end", "of", "today"] => Some(meeting),
         ["tomorrow"] | ["tmrw"] => meeting.succ_opt(),
-        ["eow"] | ["end", "of", "week"] | ["end", "of", "the", "week"] | ["this", "week"] => {
-            Some(if meeting.weekday() == Weekday::Sat || meeting.weekday() == Weekday::Sun {
+        ["eow"] | ["end", "of", "week"] | ["end", "of", "the", "week"] | ["this", "week"] => Some(
+            if meeting.weekday() == Weekday::Sat || meeting.weekday() == Weekday::Sun {
                 next_weekday(meeting, Weekday::Fri)
             } else {
                 meeting
@@ -53,8 +53,8 @@ pub fn resolve(phrase: &str, meeting: NaiveDate) -> Option<NaiveDate> {
                         i64::from(Weekday::Fri.num_days_from_monday())
                             - i64::from(meeting.weekday().num_days_from_monday()),
                     )
-            })
-        }
+            },
+        ),
         ["eom"] | ["end", "of", "month"] | ["end", "of", "the", "month"] => {
             let first_next = if meeting.month() == 12 {
                 NaiveDate::from_ymd_opt(meeting.year() + 1, 1, 1)

@@ -156,6 +156,7 @@ fn map_entry(entry: Entry, line: usize, people: &People, parsed: &mut Parsed) {
 
     let what = strip_tags(&label);
     let mut draft = Draft {
+        file: 0,
         line,
         date,
         tag: Guess::sure(Tag::Decision),

@@ -79,6 +79,8 @@ pub struct DraftCommitment {
 /// A moment as far as the notes say it.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Draft {
+    /// Which of the imported files it comes from, from 0.
+    pub file: usize,
     /// The line of the notes it comes from.
     pub line: usize,
     /// When it happened.
@@ -106,6 +108,8 @@ pub struct Draft {
 /// What a reader says about a line it could not map, or mapped with a caveat.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Remark {
+    /// Which of the imported files, from 0.
+    pub file: usize,
     /// The line, from 1.
     pub line: usize,
     /// Whether the line's content is in the log.
@@ -127,6 +131,7 @@ impl Remark {
     /// A line that is not in the log, and why.
     pub fn not_imported(line: usize, reason: impl Into<String>, text: &str) -> Self {
         Self {
+            file: 0,
             line,
             kind: RemarkKind::NotImported,
             message: format!("{}: \"{}\"", reason.into(), shorten(text)),
@@ -136,6 +141,7 @@ impl Remark {
     /// A line that is in the log with a caveat.
     pub fn note(line: usize, message: impl Into<String>) -> Self {
         Self {
+            file: 0,
             line,
             kind: RemarkKind::Note,
             message: message.into(),
@@ -154,6 +160,20 @@ impl Remark {
             self.line,
             self.message
         )
+    }
+}
+
+impl Parsed {
+    /// Marks everything as coming from file number `file`, and adds it to `self`.
+    pub fn absorb(&mut self, mut other: Parsed, file: usize) {
+        for draft in &mut other.drafts {
+            draft.file = file;
+        }
+        for remark in &mut other.remarks {
+            remark.file = file;
+        }
+        self.drafts.append(&mut other.drafts);
+        self.remarks.append(&mut other.remarks);
     }
 }
 

@@ -121,17 +121,19 @@ pub fn plan(parsed: Parsed, existing: &Existing<'_>, default_project: Option<&st
     for mut draft in drafts {
         let key = (draft.date.to_string(), normalise(&draft.what));
         if !seen.insert(key) {
-            remarks.push(Remark::not_imported(
+            let mut remark = Remark::not_imported(
                 draft.line,
                 "already in the log (same date and text)",
                 &draft.what,
-            ));
+            );
+            remark.file = draft.file;
+            remarks.push(remark);
             continue;
         }
         let project = resolve_project(&mut draft, existing, default_project, &mut projects);
         moments.push(planned(draft, project, ids.next_id()));
     }
-    remarks.sort_by_key(|r| (r.line, r.kind));
+    remarks.sort_by_key(|r| (r.file, r.line, r.kind));
     Plan {
         projects,
         moments,

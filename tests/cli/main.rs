@@ -15,6 +15,7 @@ mod escaping;
 mod fuzz_bounded;
 mod hostile_input;
 mod import;
+mod import_shapes;
 mod init;
 mod map;
 mod objections;

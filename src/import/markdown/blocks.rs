@@ -127,7 +127,9 @@ pub fn read(text: &str) -> Vec<Block> {
                 target = Target::Heading(line, heading_level(level), String::new());
             }
             Event::End(TagEnd::Heading(_)) => {
-                if let Target::Heading(line, level, text) = std::mem::replace(&mut target, Target::None) {
+                if let Target::Heading(line, level, text) =
+                    std::mem::replace(&mut target, Target::None)
+                {
                     let text = fold(&text);
                     match items.last_mut() {
                         // A heading inside a list item (Logseq `- ## Wins`) is its text.
@@ -206,7 +208,13 @@ pub fn read(text: &str) -> Vec<Block> {
                 }
             }
             Event::Start(Tag::Table(_)) => {
-                skip_lines(text, &range, &lines, "a table row (promo reads bullets and paragraphs)", &mut blocks);
+                skip_lines(
+                    text,
+                    &range,
+                    &lines,
+                    "a table row (promo reads bullets and paragraphs)",
+                    &mut blocks,
+                );
                 skip_until = Some(TagEnd::Table);
             }
             Event::Start(Tag::CodeBlock(_)) => {
@@ -278,7 +286,10 @@ fn skip_lines(
             continue;
         }
         if reason.contains("HTML") {
-            line = line.trim_start_matches("<!--").trim_end_matches("-->").trim();
+            line = line
+                .trim_start_matches("<!--")
+                .trim_end_matches("-->")
+                .trim();
         }
         if !line.is_empty() {
             blocks.push(Block::Skipped {

@@ -30,19 +30,46 @@ pub enum Kind {
 /// questions; "Wins this week" holds wins), and what they mean.
 const WORDS: &[(&[&str], Kind)] = &[
     (
-        &["question", "questions", "needed", "input", "ask", "asks", "open"],
+        &[
+            "question",
+            "questions",
+            "needed",
+            "input",
+            "ask",
+            "asks",
+            "open",
+        ],
         Kind::Questions,
     ),
-    (&["feedback", "calibration", "kudos", "praise"], Kind::Feedback),
+    (
+        &["feedback", "calibration", "kudos", "praise"],
+        Kind::Feedback,
+    ),
     (
         &[
-            "action", "actions", "todo", "todos", "to do", "to dos", "next steps", "follow up",
-            "follow ups", "tasks", "who owes what",
+            "action",
+            "actions",
+            "todo",
+            "todos",
+            "to do",
+            "to dos",
+            "next steps",
+            "follow up",
+            "follow ups",
+            "tasks",
+            "who owes what",
         ],
         Kind::Actions,
     ),
     (
-        &["wins", "win", "highlights", "accomplishments", "shipped", "done"],
+        &[
+            "wins",
+            "win",
+            "highlights",
+            "accomplishments",
+            "shipped",
+            "done",
+        ],
         Kind::Wins,
     ),
     (&["decisions", "decision", "decided"], Kind::Decisions),
@@ -55,7 +82,14 @@ const WORDS: &[(&[&str], Kind)] = &[
         Kind::Context("a blocker is context for the 1:1, not a moment"),
     ),
     (
-        &["priorities", "priority", "this week", "focus", "goals", "plan"],
+        &[
+            "priorities",
+            "priority",
+            "this week",
+            "focus",
+            "goals",
+            "plan",
+        ],
         Kind::Context("a priority is context for the 1:1, not a moment"),
     ),
     (
@@ -71,7 +105,10 @@ fn words(label: &str) -> String {
         .chars()
         .map(|c| if c.is_alphanumeric() { c } else { ' ' })
         .collect();
-    format!(" {} ", norm.split_whitespace().collect::<Vec<_>>().join(" "))
+    format!(
+        " {} ",
+        norm.split_whitespace().collect::<Vec<_>>().join(" ")
+    )
 }
 
 /// What a heading (or a label on a line of its own) opens, if promo maps it.
@@ -108,7 +145,13 @@ pub fn is_label(text: &str) -> bool {
 pub fn names_the_meeting(label: &str) -> bool {
     let norm = words(label);
     [
-        " 1 1 ", " 1on1 ", " 1 on 1 ", " one on one ", " meeting ", " sync ", " 1x1 ",
+        " 1 1 ",
+        " 1on1 ",
+        " 1 on 1 ",
+        " one on one ",
+        " meeting ",
+        " sync ",
+        " 1x1 ",
     ]
     .iter()
     .any(|w| norm.contains(w))
@@ -142,8 +185,12 @@ pub fn is_placeholder(text: &str) -> bool {
         .all(|w| {
             let lower = w.to_lowercase();
             EMPTY_WORDS.contains(&lower.as_str())
-                || w.chars().all(|c| matches!(c, '_' | '-' | '.' | '*' | ')' | '(' | '#'))
-                || (w.len() <= 3 && w.trim_end_matches([')', '.']).chars().all(|c| c.is_ascii_digit()))
+                || w.chars()
+                    .all(|c| matches!(c, '_' | '-' | '.' | '*' | ')' | '(' | '#'))
+                || (w.len() <= 3
+                    && w.trim_end_matches([')', '.'])
+                        .chars()
+                        .all(|c| c.is_ascii_digit()))
         })
 }
 
@@ -190,10 +237,15 @@ mod tests {
     fn template_headings_are_read_by_meaning() {
         assert_eq!(
             kind_of("This week (top priorities)"),
-            Some(Kind::Context("a priority is context for the 1:1, not a moment"))
+            Some(Kind::Context(
+                "a priority is context for the 1:1, not a moment"
+            ))
         );
         assert_eq!(kind_of("Wins"), Some(Kind::Wins));
-        assert!(matches!(kind_of("Status (3 bullets)"), Some(Kind::Context(_))));
+        assert!(matches!(
+            kind_of("Status (3 bullets)"),
+            Some(Kind::Context(_))
+        ));
         assert_eq!(
             kind_of("Decisions / Questions (manager input needed)"),
             Some(Kind::Questions)
@@ -211,8 +263,18 @@ mod tests {
     #[test]
     fn placeholders_are_unfilled_slots_only() {
         for empty in [
-            "-", "1)", "___", "[Me] ___ by ___", "[Manager] ___ by ___", "_ by _", "none",
-            "n/a", "None this week", "Risk: none", "Shipped:", "TBD",
+            "-",
+            "1)",
+            "___",
+            "[Me] ___ by ___",
+            "[Manager] ___ by ___",
+            "_ by _",
+            "none",
+            "n/a",
+            "None this week",
+            "Risk: none",
+            "Shipped:",
+            "TBD",
         ] {
             assert!(is_placeholder(empty), "{empty:?}");
         }
@@ -227,10 +289,15 @@ mod tests {
 
     #[test]
     fn property_lines_need_a_known_key() {
-        let lines = |t: &[&str]| -> Vec<(usize, String)> {
-            t.iter().map(|l| (1, l.to_string())).collect()
-        };
-        assert!(properties(&lines(&["Date: November 17, 2026", "Attendees: Mara, Tess"])).is_some());
+        let lines =
+            |t: &[&str]| -> Vec<(usize, String)> { t.iter().map(|l| (1, l.to_string())).collect() };
+        assert!(
+            properties(&lines(&[
+                "Date: November 17, 2026",
+                "Attendees: Mara, Tess"
+            ]))
+            .is_some()
+        );
         assert!(properties(&lines(&["Search: killed the rewrite"])).is_none());
         assert!(properties(&lines(&["Date: Nov 17", "We shipped it and it went well"])).is_none());
     }

@@ -146,7 +146,14 @@ pub fn map_meeting(
                     if action::parse(&cleaned, item.checkbox, false, Some(date), people).is_some() {
                         take_actions(&item, false, date, people, &mut actions, remarks);
                     } else if group.kind == Kind::Questions && answered(&cleaned) {
-                        here.push(moment(&item, Kind::Decisions, &group.label, date, people, remarks));
+                        here.push(moment(
+                            &item,
+                            Kind::Questions,
+                            &group.label,
+                            date,
+                            people,
+                            remarks,
+                        ));
                     } else {
                         context.push(item);
                     }
@@ -164,7 +171,14 @@ pub fn map_meeting(
                         take_actions(&item, false, date, people, &mut actions, remarks);
                         continue;
                     }
-                    here.push(moment(&item, group.kind, &group.label, date, people, remarks));
+                    here.push(moment(
+                        &item,
+                        group.kind,
+                        &group.label,
+                        date,
+                        people,
+                        remarks,
+                    ));
                 }
             }
         }
@@ -278,11 +292,19 @@ fn moment(
         Some((name, rest)) => (ProjectHint::Named(name.to_string()), rest.to_string()),
         None => (ProjectHint::Text, cleaned.clone()),
     };
-    let (what, impact) = split_impact(&text);
+    // An answered question keeps its answer in its text: the answer is not an impact.
+    let (what, impact) = if kind == Kind::Questions {
+        (text.replace(" → ", " ").replace(" -> ", " "), None)
+    } else {
+        split_impact(&text)
+    };
     let tag = match hashtag {
         Some(tag) => Guess::sure(tag),
         None if kind == Kind::Decisions => Guess::sure(Tag::Decision),
-        None => tag_from_text(&what).map_or_else(
+        None if kind == Kind::Questions => {
+            Guess::sure(tag_from_text(&text).unwrap_or(Tag::Decision))
+        }
+        None => tag_from_text(&text).map_or_else(
             || {
                 Guess::guessed(
                     Tag::Decision,
@@ -293,6 +315,7 @@ fn moment(
         ),
     };
     let mut draft = Draft {
+        file: 0,
         line: item.line,
         date,
         tag,
@@ -325,6 +348,7 @@ fn moment(
 fn holder(line: usize, date: NaiveDate) -> Draft {
     let placeholder = "a placeholder for the action items of a 1:1 with no moment";
     Draft {
+        file: 0,
         line,
         date,
         tag: Guess::guessed(Tag::Decision, placeholder),
@@ -371,7 +395,10 @@ fn best(here: &[Draft], text: &str) -> Option<usize> {
 /// with, if it shares any; the only public moment of the meeting otherwise.
 fn about(here: &[Draft], text: &str) -> Option<usize> {
     let words = content_words(text);
-    let public: Vec<usize> = (0..here.len()).filter(|i| !here[*i].private.value).collect();
-    let found = best(here, text).filter(|i| shared(&here[*i], &words) > 0 && !here[*i].private.value);
+    let public: Vec<usize> = (0..here.len())
+        .filter(|i| !here[*i].private.value)
+        .collect();
+    let found =
+        best(here, text).filter(|i| shared(&here[*i], &words) > 0 && !here[*i].private.value);
     found.or_else(|| (public.len() == 1).then(|| public[0]))
 }

@@ -87,6 +87,11 @@ impl Meeting {
                 for child in item.children {
                     self.add(child);
                 }
+                // What follows the 1:1's bullet is the rest of the daily note.
+                self.open(
+                    Kind::Context("a line of the daily note outside its 1:1, not a moment"),
+                    &item.text,
+                );
                 return;
             }
         }
@@ -133,8 +138,15 @@ pub fn meetings(blocks: Vec<Block>, dated: Option<NaiveDate>) -> Document {
                     .collect::<Vec<_>>()
                     .join(" ");
                 let label = joined.trim_end_matches(':').trim();
+                // promo's own recap labels its lists in bold: structure, not content.
+                if emphasised && doc.meetings.last().is_some_and(|m| m.promo.is_some()) {
+                    continue;
+                }
                 let short = label.split_whitespace().count() <= 6;
-                if short && emphasised && let Some((date, _)) = find_date(label) {
+                if short
+                    && emphasised
+                    && let Some((date, _)) = find_date(label)
+                {
                     doc.meetings.push(Meeting::new(date, label));
                     continue;
                 }
