@@ -73,7 +73,7 @@ pub fn run(args: &ImportArgs, ctx: &mut Ctx) -> Result<u8, Error> {
     let appender = Appender::new(&source).map_err(refused)?;
     let root = outline::parse(source.text())
         .map_err(|e| refused(crate::log::append::AppendError::Unreadable { at: e.at }))?;
-    let existing = Existing::read(&root, &log.projects, appender.next_free_id());
+    let existing = Existing::read(source.text(), &root, &log.projects, appender.next_free_id());
     let plan = import::plan(parsed, &existing, args.project.as_deref());
 
     let skipped = plan
@@ -87,7 +87,18 @@ pub fn run(args: &ImportArgs, ctx: &mut Ctx) -> Result<u8, Error> {
             .map_or(Path::new("-"), |i| i.path.as_path());
         ctx.note(&remark.render(file));
     }
-    if plan.moments.is_empty() {
+    for update in &plan.updates {
+        let file = inputs
+            .get(update.file)
+            .map_or(Path::new("-"), |i| i.path.as_path());
+        ctx.note(&format!(
+            "{}:{}: updated: {}",
+            file.display(),
+            update.line,
+            update.says
+        ));
+    }
+    if plan.moments.is_empty() && plan.updates.is_empty() {
         ctx.print(&format!(
             "nothing to import from `{}`{}\n",
             shown,
@@ -125,8 +136,13 @@ pub fn run(args: &ImportArgs, ctx: &mut Ctx) -> Result<u8, Error> {
             ctx.print(&whole_lines(text, span))?;
         }
     } else {
-        // Insertions only (new projects, moments, `promo:guessed` comments): no backup.
-        edit.commit(&imported.change)?;
+        if plan.updates.is_empty() {
+            // Insertions only (new projects, moments, comments): no backup.
+            edit.commit(&imported.change)?;
+        } else {
+            // Updated commitments change bytes: the old file is kept as a backup.
+            edit.commit_with_backup(&imported.change)?;
+        }
     }
     let moments = plan.moments.len();
     let commitments: usize = plan
@@ -164,6 +180,16 @@ pub fn run(args: &ImportArgs, ctx: &mut Ctx) -> Result<u8, Error> {
             "; new project{} {}",
             plural(keys.len()),
             keys.join(", ")
+        ));
+    }
+    if moments == 0 {
+        summary = format!("{verb} no new moment into `{}`", path.display());
+    }
+    if !plan.updates.is_empty() {
+        summary.push_str(&format!(
+            "; {} commitment{} updated",
+            plan.updates.len(),
+            plural(plan.updates.len())
         ));
     }
     if args.dry_run {

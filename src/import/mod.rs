@@ -17,13 +17,14 @@ mod infer;
 pub mod jrnl;
 pub mod markdown;
 mod plan;
+pub mod sync;
 pub mod write;
 
 use chrono::NaiveDate;
 
 use crate::log::{Commitment, Quote, Reach, Tag};
 
-pub use plan::{Existing, FALLBACK_PROJECT, NewProject, Plan, Planned, Step, plan};
+pub use plan::{Existing, FALLBACK_PROJECT, NewProject, Plan, Planned, Step, Update, plan};
 
 /// A value and, when the notes did not say it, why it was chosen.
 #[derive(Clone, Debug, PartialEq, Eq)]

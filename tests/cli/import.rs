@@ -297,7 +297,7 @@ fn importing_the_doc_again_adds_nothing_and_says_why() {
         .run()
         .ok();
     run.stdout_has("nothing to import from")
-        .stderr_has("already in the log (same date and text)");
+        .stderr_has("imported before (the same notes item); what the log says now is kept");
     assert_eq!(fs::read(&path).expect("read"), once);
 }
 

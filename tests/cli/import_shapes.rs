@@ -294,3 +294,109 @@ fn promos_own_agenda_and_recap_import_to_nothing_new() {
     assert!(stdout.contains("nothing to import"), "{stdout}");
     assert_eq!(fs::read(&log).expect("read"), before);
 }
+
+const WEEK: &str = "## 2026-11-17\n### Wins\n- Killed the legacy export → saved 3 days a month\n- Took over the billing on-call\n### Action items\n- [ ] [Me] Send the sunset note by Friday\n";
+
+/// A log with `WEEK` imported, and the notes file.
+fn synced() -> (tempfile::TempDir, PathBuf, PathBuf) {
+    let (dir, log) = fresh_log();
+    let notes = dir.path().join("notes.md");
+    fs::write(&notes, WEEK).expect("write");
+    import(&log, std::slice::from_ref(&notes));
+    (dir, log, notes)
+}
+
+#[test]
+fn re_import_brings_nothing_twice_and_keeps_a_ledger() {
+    let (_dir, log, notes) = synced();
+    let text = fs::read_to_string(&log).expect("read");
+    assert_eq!(text.matches("/* promo:source ").count(), 2, "{text}");
+    assert_eq!(
+        text.matches("// promo:imported 2026-11-21: ").count(),
+        1,
+        "{text}"
+    );
+    let (stdout, stderr) = import(&log, std::slice::from_ref(&notes));
+    assert!(stdout.contains("nothing to import"), "{stdout}");
+    assert!(
+        stderr.contains("notes.md:3: not imported: imported before"),
+        "{stderr}"
+    );
+    assert_eq!(fs::read_to_string(&log).expect("read"), text);
+}
+
+#[test]
+fn a_moment_deleted_or_edited_in_the_log_is_not_brought_back() {
+    let (_dir, log, notes) = synced();
+    let text = fs::read_to_string(&log).expect("read");
+    // Edit the first moment's text, delete the second one.
+    let edited = text.replace(
+        "\"Killed the legacy export\"",
+        "\"Killed the legacy CSV export after the usage review\"",
+    );
+    let start = edited.rfind("        Moment(").expect("second moment");
+    let end =
+        edited[start..].find("\n        ),\n").expect("its end") + start + "\n        ),\n".len();
+    let edited = format!("{}{}", &edited[..start], &edited[end..]);
+    fs::write(&log, &edited).expect("write");
+    let (stdout, stderr) = import(&log, std::slice::from_ref(&notes));
+    assert!(stdout.contains("nothing to import"), "{stdout}");
+    assert!(
+        stderr.contains("notes.md:4: not imported: imported before and deleted from the log since: not brought back"),
+        "{stderr}"
+    );
+    assert_eq!(fs::read_to_string(&log).expect("read"), edited);
+    assert_eq!(
+        moments(&log),
+        [
+            "2026-11-17 Decision imported Team | Killed the legacy CSV export after the usage review | saved 3 days a month",
+            "  owes Me: Send the sunset note (2026-11-20, Open)",
+        ]
+    );
+}
+
+#[test]
+fn a_ticked_box_or_a_moved_due_date_updates_the_commitment() {
+    let (dir, log, notes) = synced();
+    fs::write(
+        &notes,
+        WEEK.replace(
+            "- [ ] [Me] Send the sunset note by Friday",
+            "- [x] [Me] Send the sunset note by 11/24",
+        ),
+    )
+    .expect("write");
+    let before = fs::read_to_string(&log).expect("read");
+    let (stdout, stderr) = import(&log, std::slice::from_ref(&notes));
+    assert!(stdout.contains("imported no new moment"), "{stdout}");
+    assert!(stdout.contains("2 commitments updated"), "{stdout}");
+    assert!(
+        stderr.contains("updated: \"Send the sunset note\" is now Held"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("updated: \"Send the sunset note\" is now due 2026-11-24 (was 2026-11-20)"),
+        "{stderr}"
+    );
+    assert_eq!(
+        moments(&log)[1],
+        "  owes Me: Send the sunset note (2026-11-24, Held)"
+    );
+    // Only those two values changed; the old file is kept as a backup.
+    let after = fs::read_to_string(&log).expect("read");
+    assert_eq!(
+        after,
+        before.replace(
+            "due: \"2026-11-20\", status: Open",
+            "due: \"2026-11-24\", status: Held"
+        )
+    );
+    assert!(dir.path().join("promo.ron.bak").exists(), "a backup");
+    // A status the log moved on from is never put back by an unticked box.
+    fs::write(&notes, WEEK).expect("write");
+    import(&log, std::slice::from_ref(&notes));
+    assert_eq!(
+        moments(&log)[1],
+        "  owes Me: Send the sunset note (2026-11-20, Held)"
+    );
+}
