@@ -114,7 +114,7 @@ fn tag(arg: TagArg) -> Tag {
     }
 }
 
-fn reach(arg: ReachArg) -> Reach {
+pub(super) fn reach(arg: ReachArg) -> Reach {
     match arg {
         ReachArg::Team => Reach::Team,
         ReachArg::CrossTeam => Reach::CrossTeam,
@@ -128,7 +128,7 @@ const COMMITMENT_SHAPE: &str =
     "OWNER:DUE:WHAT, e.g. 'manager:2026-08-21:Raise it at staff sync' (DUE may be empty)";
 
 /// `ROLE:BY:TEXT`; the text may hold colons of its own.
-fn parse_quote(value: &str) -> Result<Quote, Error> {
+pub(super) fn parse_quote(value: &str) -> Result<Quote, Error> {
     let bad = |what: String| {
         Error::Usage(format!(
             "`--quote '{value}'`: {what}; expected {QUOTE_SHAPE}"
@@ -170,7 +170,7 @@ fn parse_quote(value: &str) -> Result<Quote, Error> {
 }
 
 /// `OWNER:DUE:WHAT`: OWNER `me`, `manager` or a name; DUE a date or empty.
-fn parse_commitment(value: &str) -> Result<Commitment, Error> {
+pub(super) fn parse_commitment(value: &str) -> Result<Commitment, Error> {
     let bad = |what: String| {
         Error::Usage(format!(
             "`--commitment '{value}'`: {what}; expected {COMMITMENT_SHAPE}"

@@ -3,6 +3,7 @@
 
 mod add;
 mod agenda;
+mod amend;
 mod check;
 mod commitments;
 mod completions;
@@ -13,6 +14,7 @@ mod map;
 mod objections;
 mod packet;
 mod premortem;
+mod project;
 mod recap;
 mod restate;
 mod status;
@@ -105,6 +107,8 @@ pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> Result<u8, Err
         Command::Restate(args) => restate::run(&args, &mut ctx),
         Command::Templates(command) => templates::run(&command, &mut ctx),
         Command::Import(args) => import::run(&args, &mut ctx),
+        Command::Amend(args) => amend::run(&args, &mut ctx),
+        Command::Project(command) => project::run(&command, &mut ctx),
         Command::Agenda(args) => agenda::run(&args, &mut ctx),
         Command::Recap(args) => recap::run(&args, &mut ctx),
         Command::Commitments(args) => commitments::run(&args, &mut ctx),

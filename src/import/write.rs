@@ -144,7 +144,7 @@ fn added_spans(root: &Node, plan: &Plan) -> Vec<Span> {
 
 /// The text with the plan's new projects at the end of `projects` (the field is
 /// created when the log has none).
-fn add_projects(text: &str, plan: &Plan) -> Result<String, AppendError> {
+pub fn add_projects(text: &str, plan: &Plan) -> Result<String, AppendError> {
     if plan.projects.is_empty() {
         return Ok(text.to_string());
     }

@@ -8,6 +8,7 @@ mod hardening;
 
 mod add;
 mod agenda;
+mod amend;
 mod browser;
 mod check;
 mod commitments;
