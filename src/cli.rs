@@ -214,16 +214,20 @@ pub enum ReachArg {
 #[derive(Debug, Args)]
 pub struct AddArgs {
     /// What kind of evidence.
-    #[arg(value_enum, ignore_case = true)]
-    pub tag: TagArg,
+    #[arg(value_enum, ignore_case = true, required_unless_present = "edit")]
+    pub tag: Option<TagArg>,
     /// What happened, decision first ("Cut …", "Chose …").
-    pub what: String,
+    #[arg(required_unless_present = "edit")]
+    pub what: Option<String>,
     /// The project key (a key of `projects` in the log).
-    #[arg(long)]
-    pub project: String,
+    #[arg(long, required_unless_present = "edit")]
+    pub project: Option<String>,
     /// How far it reached.
-    #[arg(long, value_enum, ignore_case = true)]
-    pub reach: ReachArg,
+    #[arg(long, value_enum, ignore_case = true, required_unless_present = "edit")]
+    pub reach: Option<ReachArg>,
+    /// Write the moment in $VISUAL or $EDITOR, on a RON skeleton; saved unchanged or emptied, nothing is written.
+    #[arg(long, conflicts_with_all = ["tag", "what", "project", "reach"])]
+    pub edit: bool,
     /// When it happened [default: today].
     #[arg(long, value_parser = parse_date_arg)]
     pub date: Option<NaiveDate>,

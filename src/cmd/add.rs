@@ -16,6 +16,9 @@ use crate::suggest::did_you_mean;
 
 /// Runs `promo add`: prints the new moment's id.
 pub fn run(args: &AddArgs, ctx: &mut Ctx) -> Result<u8, Error> {
+    if args.edit {
+        return super::add_edit::run(args, ctx);
+    }
     let path = ctx.log()?.to_path_buf();
     // Malformed arguments are refused before the log is even opened.
     let quotes = args
@@ -37,10 +40,10 @@ pub fn run(args: &AddArgs, ctx: &mut Ctx) -> Result<u8, Error> {
     let moment_with = |id: String| NewMoment {
         id,
         date: args.date.unwrap_or(ctx.today),
-        tag: tag(args.tag),
-        project: args.project.clone(),
-        what: args.what.clone(),
-        reach: reach(args.reach),
+        tag: tag(args.tag.unwrap_or(TagArg::Decision)),
+        project: args.project.clone().unwrap_or_default(),
+        what: args.what.clone().unwrap_or_default(),
+        reach: reach(args.reach.unwrap_or(ReachArg::Team)),
         impact: args.impact.clone(),
         witnesses: args.witnesses.clone(),
         quotes: quotes.clone(),

@@ -2,6 +2,7 @@
 //! holds what every command shares.
 
 mod add;
+mod add_edit;
 mod agenda;
 mod amend;
 mod check;

@@ -7,6 +7,7 @@ mod harness;
 mod hardening;
 
 mod add;
+mod add_edit;
 mod agenda;
 mod amend;
 mod browser;
