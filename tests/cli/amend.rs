@@ -227,3 +227,21 @@ fn the_cli_takes_the_files_spellings_in_any_case() {
         .run()
         .expect_code(2);
 }
+
+#[test]
+fn the_man_page_has_examples_environment_files_and_exit_status() {
+    let page = promo().args(["man"]).run().ok().stdout();
+    for section in [
+        ".SH EXAMPLES",
+        ".SH ENVIRONMENT",
+        ".SH FILES",
+        ".SH \"EXIT STATUS\"",
+    ] {
+        assert!(page.contains(section), "{section} missing");
+    }
+    assert!(page.contains("\\fBPROMO_LOG\\fR"), "{page}");
+    assert!(!page.contains('\u{c}'), "no stray form feed");
+    // One command's page stays as clap renders it.
+    let import = promo().args(["man", "import"]).run().ok().stdout();
+    assert!(!import.contains(".SH EXAMPLES"));
+}
