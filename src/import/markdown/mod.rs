@@ -2,10 +2,10 @@
 //! meeting, headed by its date, newest on top or at the bottom), a Google Docs
 //! export, a Notion page, an Obsidian or Logseq daily note.
 //!
-//! Data flows one way: [`blocks`] reads the file with `pulldown-cmark` (escapes,
-//! emphasis, task boxes, front matter, wikilinks resolved); [`sections`] groups
-//! the blocks into meetings and their sections; [`classification`] says what a
-//! heading, label or line means; [`mapping`] turns each meeting into drafts.
+//! Data flows one way: `blocks` reads the file with `pulldown-cmark` (escapes,
+//! emphasis, task boxes, front matter, wikilinks resolved); `sections` groups
+//! the blocks into meetings and their sections; `classification` says what a
+//! heading, label or line means; `mapping` turns each meeting into drafts.
 //! Every line with content that is not imported is reported with its line.
 
 mod blocks;
