@@ -213,19 +213,18 @@ pub enum ReachArg {
 /// `promo add`.
 #[derive(Debug, Args)]
 pub struct AddArgs {
-    /// What kind of evidence.
-    #[arg(value_enum, ignore_case = true, required_unless_present = "edit")]
+    /// What kind of evidence [required unless the editor writes the moment].
+    #[arg(value_enum, ignore_case = true)]
     pub tag: Option<TagArg>,
-    /// What happened, decision first ("Cut …", "Chose …").
-    #[arg(required_unless_present = "edit")]
+    /// What happened, decision first ("Cut …", "Chose …") [required likewise].
     pub what: Option<String>,
-    /// The project key (a key of `projects` in the log).
-    #[arg(long, required_unless_present = "edit")]
+    /// The project key (a key of `projects` in the log) [required likewise].
+    #[arg(long)]
     pub project: Option<String>,
-    /// How far it reached.
-    #[arg(long, value_enum, ignore_case = true, required_unless_present = "edit")]
+    /// How far it reached [required likewise].
+    #[arg(long, value_enum, ignore_case = true)]
     pub reach: Option<ReachArg>,
-    /// Write the moment in $VISUAL or $EDITOR, on a RON skeleton; saved unchanged or emptied, nothing is written.
+    /// Write the moment in $VISUAL or $EDITOR, on a RON skeleton (also `promo add` alone on a terminal); saved unchanged or emptied, nothing is written.
     #[arg(long, conflicts_with_all = ["tag", "what", "project", "reach"])]
     pub edit: bool,
     /// When it happened [default: today].

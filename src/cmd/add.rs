@@ -16,8 +16,28 @@ use crate::suggest::did_you_mean;
 
 /// Runs `promo add`: prints the new moment's id.
 pub fn run(args: &AddArgs, ctx: &mut Ctx) -> Result<u8, Error> {
-    if args.edit {
+    let given = [
+        args.tag.is_some(),
+        args.what.is_some(),
+        args.project.is_some(),
+        args.reach.is_some(),
+    ];
+    // `promo add` alone, typed at a terminal, opens the editor too.
+    let alone = given.iter().all(|g| !g) && std::io::IsTerminal::is_terminal(&std::io::stdin());
+    if args.edit || alone {
         return super::add_edit::run(args, ctx);
+    }
+    let missing: Vec<&str> = ["TAG", "WHAT", "--project", "--reach"]
+        .iter()
+        .zip(given)
+        .filter(|(_, g)| !g)
+        .map(|(name, _)| *name)
+        .collect();
+    if !missing.is_empty() {
+        return Err(Error::Usage(format!(
+            "`promo add` needs {} (or `promo add --edit` to write the moment in your editor)",
+            missing.join(", ")
+        )));
     }
     let path = ctx.log()?.to_path_buf();
     // Malformed arguments are refused before the log is even opened.

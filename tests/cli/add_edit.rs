@@ -129,3 +129,17 @@ fn a_moment_that_does_not_check_is_refused_and_nothing_is_written() {
         .stderr_has("the moment was not added");
     assert_eq!(fs::read(&path).expect("read"), before);
 }
+
+#[test]
+fn add_without_its_fields_and_no_terminal_is_a_usage_error() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = log(dir.path());
+    let before = fs::read(&path).expect("read");
+    promo()
+        .log(&path)
+        .args(["add", "Decision", "Killed it"])
+        .run()
+        .expect_code(2)
+        .stderr_has("`promo add` needs --project, --reach (or `promo add --edit`");
+    assert_eq!(fs::read(&path).expect("read"), before);
+}
