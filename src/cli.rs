@@ -80,6 +80,11 @@ pub enum Command {
     Templates(TemplatesCommand),
     /// Import moments from notes you already keep: a Markdown 1:1 doc or a jrnl export.
     Import(ImportArgs),
+    /// Add to a moment: an impact, a quote, a witness, a reach or a commitment that came later.
+    Amend(AmendArgs),
+    /// Work with the log's projects.
+    #[command(subcommand)]
+    Project(ProjectCommand),
     /// The next 1:1's agenda: open commitments, the decisions you need, one growth ask.
     Agenda(AgendaArgs),
     /// The same-day recap of a 1:1: decisions, and who owes what by when.
@@ -147,7 +152,45 @@ pub struct CheckArgs {
     pub format: CheckFormat,
 }
 
-/// A moment's tag on the command line.
+/// `promo amend`.
+#[derive(Debug, Args)]
+pub struct AmendArgs {
+    /// The moment's id.
+    pub id: String,
+    /// The outcome (replaces the one written).
+    #[arg(long)]
+    pub impact: Option<String>,
+    /// How far it reached (replaces the one written).
+    #[arg(long, value_enum, ignore_case = true)]
+    pub reach: Option<ReachArg>,
+    /// Someone who saw it and can vouch for it (repeatable; added).
+    #[arg(long = "witness", value_name = "NAME")]
+    pub witnesses: Vec<String>,
+    /// A quote, as ROLE:BY:TEXT (repeatable; added).
+    #[arg(long = "quote", value_name = "ROLE:BY:TEXT")]
+    pub quotes: Vec<String>,
+    /// A commitment, as OWNER:DUE:WHAT (repeatable; added).
+    #[arg(long = "commitment", value_name = "OWNER:DUE:WHAT")]
+    pub commitments: Vec<String>,
+}
+
+/// `promo project`.
+#[derive(Debug, Subcommand)]
+pub enum ProjectCommand {
+    /// Add a project to the log: `promo project add search "Search relevance"`.
+    Add(ProjectAddArgs),
+}
+
+/// `promo project add`.
+#[derive(Debug, Args)]
+pub struct ProjectAddArgs {
+    /// Its key, as moments name it: lowercase letters, digits and dashes.
+    pub key: String,
+    /// Its display name.
+    pub name: String,
+}
+
+/// A moment's tag on the command line (any case: `Decision`, `decision`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 pub enum TagArg {
     /// You made, forced or pressure-tested a decision.
@@ -158,12 +201,13 @@ pub enum TagArg {
     Leverage,
 }
 
-/// A moment's reach on the command line.
+/// A moment's reach on the command line (any case; `cross-team` or `CrossTeam`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 pub enum ReachArg {
     /// Your team.
     Team,
     /// Several teams.
+    #[value(alias = "crossteam", alias = "cross_team")]
     CrossTeam,
     /// The whole org.
     Org,
@@ -174,17 +218,20 @@ pub enum ReachArg {
 /// `promo add`.
 #[derive(Debug, Args)]
 pub struct AddArgs {
-    /// What kind of evidence.
-    #[arg(value_enum)]
-    pub tag: TagArg,
-    /// What happened, decision first ("Cut …", "Chose …").
-    pub what: String,
-    /// The project key (a key of `projects` in the log).
+    /// What kind of evidence [required unless the editor writes the moment].
+    #[arg(value_enum, ignore_case = true)]
+    pub tag: Option<TagArg>,
+    /// What happened, decision first ("Cut …", "Chose …") [required likewise].
+    pub what: Option<String>,
+    /// The project key (a key of `projects` in the log) [required likewise].
     #[arg(long)]
-    pub project: String,
-    /// How far it reached.
-    #[arg(long, value_enum)]
-    pub reach: ReachArg,
+    pub project: Option<String>,
+    /// How far it reached [required likewise].
+    #[arg(long, value_enum, ignore_case = true)]
+    pub reach: Option<ReachArg>,
+    /// Write the moment in $VISUAL or $EDITOR, on a RON skeleton (also `promo add` alone on a terminal); saved unchanged or emptied, nothing is written.
+    #[arg(long, conflicts_with_all = ["tag", "what", "project", "reach"])]
+    pub edit: bool,
     /// When it happened [default: today].
     #[arg(long, value_parser = parse_date_arg)]
     pub date: Option<NaiveDate>,
@@ -386,9 +433,10 @@ pub struct ImportArgs {
     /// What the file is.
     #[arg(value_enum)]
     pub format: ImportFormat,
-    /// The file to import.
-    #[arg(value_name = "FILE")]
-    pub file: PathBuf,
+    /// The files to import: files, folders (a Notion export, a vault's daily notes,
+    /// Logseq `journals/`: every `.md` file in them) or `-` for standard input.
+    #[arg(value_name = "PATH", required = true, num_args = 1..)]
+    pub files: Vec<PathBuf>,
     /// Print what would be added, and write nothing.
     #[arg(long)]
     pub dry_run: bool,

@@ -16,6 +16,29 @@ use crate::suggest::did_you_mean;
 
 /// Runs `promo add`: prints the new moment's id.
 pub fn run(args: &AddArgs, ctx: &mut Ctx) -> Result<u8, Error> {
+    let given = [
+        args.tag.is_some(),
+        args.what.is_some(),
+        args.project.is_some(),
+        args.reach.is_some(),
+    ];
+    // `promo add` alone, typed at a terminal, opens the editor too.
+    let alone = given.iter().all(|g| !g) && std::io::IsTerminal::is_terminal(&std::io::stdin());
+    if args.edit || alone {
+        return super::add_edit::run(args, ctx);
+    }
+    let missing: Vec<&str> = ["TAG", "WHAT", "--project", "--reach"]
+        .iter()
+        .zip(given)
+        .filter(|(_, g)| !g)
+        .map(|(name, _)| *name)
+        .collect();
+    if !missing.is_empty() {
+        return Err(Error::Usage(format!(
+            "`promo add` needs {} (or `promo add --edit` to write the moment in your editor)",
+            missing.join(", ")
+        )));
+    }
     let path = ctx.log()?.to_path_buf();
     // Malformed arguments are refused before the log is even opened.
     let quotes = args
@@ -37,10 +60,10 @@ pub fn run(args: &AddArgs, ctx: &mut Ctx) -> Result<u8, Error> {
     let moment_with = |id: String| NewMoment {
         id,
         date: args.date.unwrap_or(ctx.today),
-        tag: tag(args.tag),
-        project: args.project.clone(),
-        what: args.what.clone(),
-        reach: reach(args.reach),
+        tag: tag(args.tag.unwrap_or(TagArg::Decision)),
+        project: args.project.clone().unwrap_or_default(),
+        what: args.what.clone().unwrap_or_default(),
+        reach: reach(args.reach.unwrap_or(ReachArg::Team)),
         impact: args.impact.clone(),
         witnesses: args.witnesses.clone(),
         competencies: Vec::new(),
@@ -115,7 +138,7 @@ fn tag(arg: TagArg) -> Tag {
     }
 }
 
-fn reach(arg: ReachArg) -> Reach {
+pub(super) fn reach(arg: ReachArg) -> Reach {
     match arg {
         ReachArg::Team => Reach::Team,
         ReachArg::CrossTeam => Reach::CrossTeam,
@@ -129,7 +152,7 @@ const COMMITMENT_SHAPE: &str =
     "OWNER:DUE:WHAT, e.g. 'manager:2026-08-21:Raise it at staff sync' (DUE may be empty)";
 
 /// `ROLE:BY:TEXT`; the text may hold colons of its own.
-fn parse_quote(value: &str) -> Result<Quote, Error> {
+pub(super) fn parse_quote(value: &str) -> Result<Quote, Error> {
     let bad = |what: String| {
         Error::Usage(format!(
             "`--quote '{value}'`: {what}; expected {QUOTE_SHAPE}"
@@ -171,7 +194,7 @@ fn parse_quote(value: &str) -> Result<Quote, Error> {
 }
 
 /// `OWNER:DUE:WHAT`: OWNER `me`, `manager` or a name; DUE a date or empty.
-fn parse_commitment(value: &str) -> Result<Commitment, Error> {
+pub(super) fn parse_commitment(value: &str) -> Result<Commitment, Error> {
     let bad = |what: String| {
         Error::Usage(format!(
             "`--commitment '{value}'`: {what}; expected {COMMITMENT_SHAPE}"

@@ -1,7 +1,10 @@
-//! `promo import <format> FILE`: moments from notes the owner already keeps,
+//! `promo import <format> PATH...`: moments from notes the owner already keeps,
 //! inserted under the log's lock through the same safe path as `add`. Every line
 //! that could not be mapped is reported with its `path:line`; `--dry-run` prints
 //! what would be added and writes nothing.
+
+use std::io::Read;
+use std::path::{Path, PathBuf};
 
 use super::Ctx;
 use crate::cli::{ImportArgs, ImportFormat};
@@ -18,7 +21,7 @@ use crate::suggest::did_you_mean;
 pub fn run(args: &ImportArgs, ctx: &mut Ctx) -> Result<u8, Error> {
     let path = ctx.log()?.to_path_buf();
     // The notes are read first: a wrong file is refused before the log is touched.
-    let notes = read_notes(args)?;
+    let inputs = inputs(args)?;
 
     // A dry run writes nothing, so it takes no lock.
     let edit = if args.dry_run {
@@ -42,14 +45,26 @@ pub fn run(args: &ImportArgs, ctx: &mut Ctx) -> Result<u8, Error> {
         manager: log.manager.clone(),
         today: ctx.today,
     };
-    let parsed = match args.format {
-        ImportFormat::Markdown => markdown::parse(&notes, &people),
-        ImportFormat::Jrnl => jrnl::parse(&notes, &people).map_err(|e| Error::ImportFile {
-            path: args.file.clone(),
-            line: e.line,
-            col: e.col,
-            message: e.message,
-        })?,
+    let mut parsed = import::Parsed::default();
+    for (index, input) in inputs.iter().enumerate() {
+        let one = match args.format {
+            ImportFormat::Markdown => {
+                markdown::parse_named(&input.text, input.name.as_deref(), &people)
+            }
+            ImportFormat::Jrnl => {
+                jrnl::parse(&input.text, &people).map_err(|e| Error::ImportFile {
+                    path: input.path.clone(),
+                    line: e.line,
+                    col: e.col,
+                    message: e.message,
+                })?
+            }
+        };
+        parsed.absorb(one, index);
+    }
+    let shown = match inputs.as_slice() {
+        [one] => one.path.display().to_string(),
+        many => format!("{} files", many.len()),
     };
     let refused = |source| Error::Append {
         path: path.clone(),
@@ -58,7 +73,7 @@ pub fn run(args: &ImportArgs, ctx: &mut Ctx) -> Result<u8, Error> {
     let appender = Appender::new(&source).map_err(refused)?;
     let root = outline::parse(source.text())
         .map_err(|e| refused(crate::log::append::AppendError::Unreadable { at: e.at }))?;
-    let existing = Existing::read(&root, &log.projects, appender.next_free_id());
+    let existing = Existing::read(source.text(), &root, &log.projects, appender.next_free_id());
     let plan = import::plan(parsed, &existing, args.project.as_deref());
 
     let skipped = plan
@@ -67,12 +82,26 @@ pub fn run(args: &ImportArgs, ctx: &mut Ctx) -> Result<u8, Error> {
         .filter(|r| r.kind == RemarkKind::NotImported)
         .count();
     for remark in &plan.remarks {
-        ctx.note(&remark.render(&args.file));
+        let file = inputs
+            .get(remark.file)
+            .map_or(Path::new("-"), |i| i.path.as_path());
+        ctx.note(&remark.render(file));
     }
-    if plan.moments.is_empty() {
+    for update in &plan.updates {
+        let file = inputs
+            .get(update.file)
+            .map_or(Path::new("-"), |i| i.path.as_path());
+        ctx.note(&format!(
+            "{}:{}: updated: {}",
+            file.display(),
+            update.line,
+            update.says
+        ));
+    }
+    if plan.moments.is_empty() && plan.updates.is_empty() {
         ctx.print(&format!(
             "nothing to import from `{}`{}\n",
-            args.file.display(),
+            shown,
             if skipped > 0 {
                 format!(
                     ": {skipped} line{} not imported (listed above)",
@@ -107,8 +136,13 @@ pub fn run(args: &ImportArgs, ctx: &mut Ctx) -> Result<u8, Error> {
             ctx.print(&crate::render::escape::terminal(&whole_lines(text, span)))?;
         }
     } else {
-        // Insertions only (new projects, moments, `promo:guessed` comments): no backup.
-        edit.commit(&imported.change)?;
+        if plan.updates.is_empty() {
+            // Insertions only (new projects, moments, comments): no backup.
+            edit.commit(&imported.change)?;
+        } else {
+            // Updated commitments change bytes: the old file is kept as a backup.
+            edit.commit_with_backup(&imported.change)?;
+        }
     }
     let moments = plan.moments.len();
     let commitments: usize = plan
@@ -148,6 +182,16 @@ pub fn run(args: &ImportArgs, ctx: &mut Ctx) -> Result<u8, Error> {
             keys.join(", ")
         ));
     }
+    if moments == 0 {
+        summary = format!("{verb} no new moment into `{}`", path.display());
+    }
+    if !plan.updates.is_empty() {
+        summary.push_str(&format!(
+            "; {} commitment{} updated",
+            plan.updates.len(),
+            plural(plan.updates.len())
+        ));
+    }
     if args.dry_run {
         summary.push_str(" (dry run: nothing was written)");
     }
@@ -160,7 +204,7 @@ pub fn run(args: &ImportArgs, ctx: &mut Ctx) -> Result<u8, Error> {
         ctx.note(&format!(
             "{skipped} line{} of `{}` not imported: each is listed above with its line",
             plural(skipped),
-            args.file.display()
+            shown
         ));
     }
     if guessed + no_impact > 0 {
@@ -173,16 +217,93 @@ pub fn run(args: &ImportArgs, ctx: &mut Ctx) -> Result<u8, Error> {
     Ok(0)
 }
 
+/// One file of notes, read.
+struct Input {
+    /// As the owner named it (or found in a folder they named).
+    path: PathBuf,
+    /// Its text.
+    text: String,
+    /// Its file name without the extension: a daily note's date.
+    name: Option<String>,
+}
+
+/// Every file the paths name, in order: a folder gives its `.md` files (`.json`
+/// for jrnl), sorted, hidden ones and `.obsidian` / `.trash` / `logseq` left out.
+fn inputs(args: &ImportArgs) -> Result<Vec<Input>, Error> {
+    let mut files = Vec::new();
+    for path in &args.files {
+        if path.as_os_str() == "-" {
+            let mut bytes = Vec::new();
+            std::io::stdin()
+                .take(crate::log::load::MAX_LOG_BYTES + 1)
+                .read_to_end(&mut bytes)
+                .map_err(|source| Error::read(path, source))?;
+            files.push(Input {
+                text: text_of(path, bytes)?,
+                path: path.clone(),
+                name: None,
+            });
+        } else if path.is_dir() {
+            let mut found = Vec::new();
+            walk(path, args.format, &mut found).map_err(|source| Error::read(path, source))?;
+            found.sort();
+            for file in found {
+                files.push(read_file(&file)?);
+            }
+        } else {
+            files.push(read_file(path)?);
+        }
+    }
+    Ok(files)
+}
+
+fn read_file(path: &Path) -> Result<Input, Error> {
+    let bytes = crate::source::read_input(path)?;
+    Ok(Input {
+        text: text_of(path, bytes)?,
+        path: path.to_path_buf(),
+        name: path
+            .file_stem()
+            .map(|stem| stem.to_string_lossy().into_owned()),
+    })
+}
+
+/// The notes files under `dir`, at any depth.
+fn walk(dir: &Path, format: ImportFormat, found: &mut Vec<PathBuf>) -> std::io::Result<()> {
+    let wanted: &[&str] = match format {
+        ImportFormat::Markdown => &["md", "markdown"],
+        ImportFormat::Jrnl => &["json"],
+    };
+    for entry in std::fs::read_dir(dir)? {
+        let entry = entry?;
+        let name = entry.file_name().to_string_lossy().into_owned();
+        if name.starts_with('.') || name == "logseq" {
+            continue;
+        }
+        let kind = entry.file_type()?;
+        let path = entry.path();
+        if kind.is_dir() {
+            walk(&path, format, found)?;
+        } else if kind.is_file()
+            && path
+                .extension()
+                .is_some_and(|e| wanted.iter().any(|w| e.eq_ignore_ascii_case(w)))
+        {
+            found.push(path);
+        }
+    }
+    Ok(())
+}
+
 /// The notes as text; a file that is not UTF-8 is refused at its first bad byte.
-fn read_notes(args: &ImportArgs) -> Result<String, Error> {
-    let bytes = crate::source::read_input(&args.file)?;
+fn text_of(path: &Path, bytes: Vec<u8>) -> Result<String, Error> {
     String::from_utf8(bytes).map_err(|error| {
         let valid = &error.as_bytes()[..error.utf8_error().valid_up_to()];
         let valid = String::from_utf8_lossy(valid);
         let line = valid.matches('\n').count() + 1;
         let col = valid.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
         Error::ImportFile {
-            path: args.file.clone(),
+            path: path.to_path_buf(),
             line,
             col,
             message: "the file is not UTF-8; save it as UTF-8 and import again".into(),

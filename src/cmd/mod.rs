@@ -2,7 +2,9 @@
 //! holds what every command shares.
 
 mod add;
+mod add_edit;
 mod agenda;
+mod amend;
 mod check;
 mod commitments;
 mod competencies;
@@ -15,6 +17,7 @@ mod map;
 mod objections;
 mod packet;
 mod premortem;
+mod project;
 mod recap;
 mod restate;
 mod status;
@@ -111,6 +114,8 @@ pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> Result<u8, Err
         Command::Restate(args) => restate::run(&args, &mut ctx),
         Command::Templates(command) => templates::run(&command, &mut ctx),
         Command::Import(args) => import::run(&args, &mut ctx),
+        Command::Amend(args) => amend::run(&args, &mut ctx),
+        Command::Project(command) => project::run(&command, &mut ctx),
         Command::Agenda(args) => agenda::run(&args, &mut ctx),
         Command::Recap(args) => recap::run(&args, &mut ctx),
         Command::Commitments(args) => commitments::run(&args, &mut ctx),

@@ -12,6 +12,7 @@
 
 use chrono::NaiveDate;
 
+use super::due;
 use super::infer::{find_date, looks_like_name, person};
 use super::{DraftCommitment, Guess, People};
 use crate::log::{Commitment, CommitmentOwner, Status};
@@ -27,15 +28,18 @@ pub struct Action {
 
 /// Reads `text` as an action item. `checkbox` is the state of a `[ ]`/`[x]` box
 /// already taken off the line; `in_actions` says the line sits under an Action
-/// items heading, where any line is one. `None` when the line is not an action
+/// items heading, where any line is one; `meeting` is the date due phrases
+/// ("by Friday") are read from. `None` when the line is not an action
 /// item (or has nothing left to do once its markers are read).
 pub fn parse(
     text: &str,
     checkbox: Option<Status>,
     in_actions: bool,
+    meeting: Option<NaiveDate>,
     people: &People,
 ) -> Option<Action> {
     let mut rest = text.trim().to_string();
+    let mut task_due = None;
     let mut status = checkbox.unwrap_or(Status::Open);
     let mut explicit = false;
     let mut owner: Option<CommitmentOwner> = None;
@@ -47,18 +51,30 @@ pub fn parse(
         rest = rest.replace("~~", "");
         rest = rest.trim().to_string();
     }
-    // TODO / DOTO / DONE markers, with an optional `(owner)` and colon.
+    // Task dates (Obsidian `📅 DATE`, `✅ DATE`; Logseq `DEADLINE: <DATE>`).
+    let (dates, left) = task_dates(&rest);
+    rest = left;
+    if dates.done {
+        status = Status::Held;
+    }
+    task_due = task_due.or(dates.due);
+    // TODO / DOTO / DONE markers (and Logseq's LATER / NOW / CANCELED), with an
+    // optional `(owner)` and colon.
     for (marker, marked) in [
         ("TODO", Status::Open),
         ("DOTO", Status::Open),
+        ("LATER", Status::Open),
+        ("NOW", Status::Open),
         ("DONE", Status::Held),
+        ("CANCELED", Status::Dropped),
+        ("CANCELLED", Status::Dropped),
     ] {
         if let Some(after) = rest.strip_prefix(marker)
             && !after.starts_with(|c: char| c.is_alphanumeric())
         {
             explicit = true;
-            if marked == Status::Held {
-                status = Status::Held;
+            if marked != Status::Open {
+                status = marked;
             }
             let mut after = after.trim_start();
             if let Some(inner) = after.strip_prefix('(')
@@ -106,19 +122,22 @@ pub fn parse(
     // `@owner: task`
     if owner.is_none()
         && let Some(handle) = rest.strip_prefix('@')
-        && let Some((who, tail)) = handle.split_once([':', ' '])
+        && let Some((who, tail)) = handle_name(handle)
         && looks_like_name(who)
     {
         explicit = true;
         owner = Some(person(who, people));
         rest = tail.trim_start_matches([':', ' ']).trim().to_string();
     }
-    if !explicit && !in_actions {
+    if !explicit && !in_actions && checkbox.is_none() {
         return None;
+    }
+    if task_due.is_some() {
+        due = task_due;
     }
     // The due date: `by DATE`, `due DATE`, `(due DATE)`, `— DATE`.
     if due.is_none() {
-        let (found, left, caveat) = take_due(&rest);
+        let (found, left, caveat) = take_due(&rest, meeting);
         due = found;
         rest = left;
         note = caveat;
@@ -160,7 +179,7 @@ pub fn parse(
 
 /// Takes a due date off the end of an action item. Returns the date, the text
 /// without it, and a caveat when a due phrase was there but not understood.
-fn take_due(text: &str) -> (Option<NaiveDate>, String, Option<String>) {
+fn take_due(text: &str, meeting: Option<NaiveDate>) -> (Option<NaiveDate>, String, Option<String>) {
     let lower = text.to_lowercase();
     let cues = [" by ", " due ", "(due ", " due: ", " — ", " – ", " - "];
     let cue = cues
@@ -189,12 +208,15 @@ fn take_due(text: &str) -> (Option<NaiveDate>, String, Option<String>) {
             }
             _ if cue.trim() == "by" || cue.trim().starts_with("(due") || cue.trim() == "due" => {
                 let phrase = after.trim().trim_end_matches(')');
+                if let Some(date) = meeting.and_then(|m| due::resolve(phrase, m)) {
+                    return (Some(date), text[..at].trim().to_string(), None);
+                }
                 if phrase.split_whitespace().count() <= 3 {
                     return (
                         None,
                         text.to_string(),
                         Some(format!(
-                            "due `{phrase}` not understood (write dates as YYYY-MM-DD); the commitment is undated"
+                            "due `{phrase}` not understood (write a date, a weekday, EOW or MM/DD); the commitment is undated"
                         )),
                     );
                 }
@@ -209,7 +231,95 @@ fn take_due(text: &str) -> (Option<NaiveDate>, String, Option<String>) {
     {
         return (Some(date), text[..range.start].trim().to_string(), None);
     }
+    // `… EOW`, `… (EOD)` at the very end.
+    if let Some(meeting) = meeting
+        && let Some((head, last)) = text.trim_end().rsplit_once(' ')
+    {
+        let last = last.trim_matches(['(', ')']);
+        if matches!(last.to_lowercase().as_str(), "eow" | "eod" | "eom")
+            && let Some(date) = due::resolve(last, meeting)
+        {
+            return (Some(date), head.trim().to_string(), None);
+        }
+    }
     (None, text.to_string(), None)
+}
+
+/// `Sam Lee send the deck` → `Sam Lee`: a handle and the capitalised words right
+/// after it (Notion writes mentions as `@First Last`); a lowercase handle is one word.
+fn handle_name(handle: &str) -> Option<(&str, &str)> {
+    if let Some((who, tail)) = handle.split_once(':')
+        && looks_like_name(who)
+    {
+        return Some((who, tail));
+    }
+    let mut end = handle.find(' ')?;
+    if handle.starts_with(char::is_uppercase) {
+        let mut words = 1;
+        while words < 3 {
+            let rest = &handle[end + 1..];
+            let next = rest.split(' ').next().unwrap_or("");
+            let capital = next.starts_with(char::is_uppercase)
+                && next.chars().all(char::is_alphabetic)
+                && next.chars().count() > 1;
+            // Two capitalised words in a row after the name: the task starts.
+            if !capital
+                || rest[next.len()..]
+                    .trim_start()
+                    .starts_with(char::is_uppercase)
+            {
+                break;
+            }
+            end += 1 + next.len();
+            words += 1;
+        }
+    }
+    Some((&handle[..end], &handle[end..]))
+}
+
+/// Dates a task app writes on the line, and whether it is ticked.
+#[derive(Default)]
+struct TaskDates {
+    due: Option<NaiveDate>,
+    done: bool,
+}
+
+/// Takes `📅 DATE` (due), `✅ DATE` (done), `⏳` / `🛫` / `➕ DATE` (scheduled,
+/// start, created: dropped) and Logseq's `DEADLINE:` / `SCHEDULED: <DATE …>` off a line.
+fn task_dates(text: &str) -> (TaskDates, String) {
+    let mut dates = TaskDates::default();
+    let mut out = text.to_string();
+    for marker in ["📅", "✅", "⏳", "🛫", "➕", "DEADLINE:", "SCHEDULED:"] {
+        while let Some(at) = out.find(marker) {
+            let after = &out[at + marker.len()..];
+            let trimmed = after.trim_start().trim_start_matches('<');
+            let skipped = after.len() - trimmed.len();
+            let Some((Ok(date), range)) = find_date(trimmed).filter(|(_, r)| r.start == 0) else {
+                break;
+            };
+            let mut end = at + marker.len() + skipped + range.end;
+            // Logseq closes with `Fri>`.
+            if let Some(close) = out[end..].find('>')
+                && out[end..end + close]
+                    .trim()
+                    .chars()
+                    .all(char::is_alphabetic)
+            {
+                end += close + 1;
+            }
+            match marker {
+                "📅" | "DEADLINE:" => dates.due = Some(date),
+                "✅" => dates.done = true,
+                "SCHEDULED:" => dates.due = dates.due.or(Some(date)),
+                _ => {}
+            }
+            out = format!("{} {}", out[..at].trim_end(), out[end..].trim_start());
+        }
+    }
+    for priority in ["⏫", "🔼", "🔽", "🔺", "⏬"] {
+        out = out.replace(priority, "");
+    }
+    (dates, out.split_whitespace().collect::<Vec<_>>().join(" "))
 }
 
 #[cfg(test)]
@@ -225,7 +335,7 @@ mod tests {
     }
 
     fn read(text: &str) -> Option<(CommitmentOwner, String, Option<String>, Status, bool)> {
-        parse(text, None, false, &people()).map(|a| {
+        parse(text, None, false, None, &people()).map(|a| {
             (
                 a.commitment.commitment.owner,
                 a.commitment.commitment.what,
@@ -310,6 +420,7 @@ mod tests {
             "Follow up with Finance by next Friday",
             None,
             true,
+            None,
             &people(),
         )
         .expect("in actions");
@@ -324,7 +435,8 @@ mod tests {
                 .as_deref()
                 .is_some_and(|n| n.contains("`next Friday` not understood"))
         );
-        let action = parse("[Me] file it by 2026-02-30", None, false, &people()).expect("explicit");
+        let action =
+            parse("[Me] file it by 2026-02-30", None, false, None, &people()).expect("explicit");
         assert!(
             action
                 .note

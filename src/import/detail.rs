@@ -23,7 +23,12 @@ pub enum Detail {
 }
 
 /// Reads one line under a moment.
-pub fn classify(text: &str, checkbox: Option<Status>, people: &People) -> Detail {
+pub fn classify(
+    text: &str,
+    checkbox: Option<Status>,
+    meeting: Option<chrono::NaiveDate>,
+    people: &People,
+) -> Detail {
     let text = text.trim();
     let lower = text.to_lowercase();
     for label in ["impact:", "result:", "outcome:", "metric:"] {
@@ -43,7 +48,7 @@ pub fn classify(text: &str, checkbox: Option<Status>, people: &People) -> Detail
             return Detail::Witnesses(names);
         }
     }
-    if let Some(action) = action::parse(text, checkbox, false, people) {
+    if let Some(action) = action::parse(text, checkbox, false, meeting, people) {
         return Detail::Action(action);
     }
     if let Some(quote) = feedback::parse(text, true, people) {

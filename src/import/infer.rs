@@ -231,7 +231,7 @@ pub fn clean_inline(text: &str) -> String {
 /// Splits "what → impact", "what; impact: …", "what (result: …)" into the two.
 pub fn split_impact(text: &str) -> (String, Option<String>) {
     for arrow in ["→", "->", "=>"] {
-        if let Some(at) = text.find(arrow) {
+        if let Some(at) = outside_parentheses(text, arrow) {
             let impact = text[at + arrow.len()..].trim();
             if !impact.is_empty() {
                 return (trim_separators(&text[..at]), Some(impact.to_string()));
@@ -251,6 +251,21 @@ pub fn split_impact(text: &str) -> (String, Option<String>) {
         }
     }
     (text.trim().to_string(), None)
+}
+
+/// Where `needle` first occurs outside parentheses: `moved (A → B) → impact`
+/// splits at the second arrow.
+fn outside_parentheses(text: &str, needle: &str) -> Option<usize> {
+    let mut depth = 0usize;
+    for (at, c) in text.char_indices() {
+        match c {
+            '(' | '[' => depth += 1,
+            ')' | ']' => depth = depth.saturating_sub(1),
+            _ if depth == 0 && text[at..].starts_with(needle) => return Some(at),
+            _ => {}
+        }
+    }
+    None
 }
 
 fn trim_separators(text: &str) -> String {
@@ -281,12 +296,12 @@ fn find_numeric_date(text: &str) -> Option<(Result<NaiveDate, String>, std::ops:
         }
         let end = start + 10;
         let shaped = (0..4).all(|i| digit(start + i))
-            && matches!(bytes.get(start + 4), Some(b'-' | b'/'))
+            && matches!(bytes.get(start + 4), Some(b'-' | b'/' | b'_' | b'.'))
             && bytes.get(start + 7) == bytes.get(start + 4)
             && [5, 6, 8, 9].iter().all(|i| digit(start + i))
             && !digit(end);
         if shaped {
-            let iso = text[start..end].replace('/', "-");
+            let iso = text[start..end].replace(['/', '_', '.'], "-");
             let parsed = parse_date(&iso).map_err(|problem| problem.to_string());
             return Some((parsed, start..end));
         }
@@ -430,9 +445,14 @@ pub fn looks_like_name(text: &str) -> bool {
 /// The content words of a text (four letters or more), for matching feedback and
 /// action items to the moment they are about.
 pub fn content_words(text: &str) -> HashSet<String> {
+    const COMMON: &[&str] = &[
+        "that", "this", "with", "your", "have", "from", "they", "them", "their", "what", "when",
+        "were", "will", "would", "about", "into", "just", "more", "than", "then", "been", "very",
+        "really", "great", "good", "nice", "well", "made", "make", "need", "needs", "week",
+    ];
     text.to_lowercase()
         .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| w.chars().count() >= 4)
+        .filter(|w| w.chars().count() >= 4 && !COMMON.contains(w))
         .map(str::to_string)
         .collect()
 }
@@ -446,8 +466,45 @@ pub fn project_prefix(text: &str) -> Option<(&str, &str)> {
     let rest = rest.trim();
     let words: Vec<&str> = label.split_whitespace().collect();
     let labels_something_else = [
-        "decided", "decision", "impact", "result", "outcome", "note", "fyi", "update", "status",
-        "todo", "done", "blocker", "ask", "question", "q", "a", "re", "why", "next",
+        "decided",
+        "decision",
+        "impact",
+        "result",
+        "outcome",
+        "note",
+        "fyi",
+        "update",
+        "status",
+        "todo",
+        "done",
+        "blocker",
+        "ask",
+        "question",
+        "q",
+        "a",
+        "re",
+        "why",
+        "next",
+        "shipped",
+        "launched",
+        "risk",
+        "risks",
+        "blocked",
+        "win",
+        "wins",
+        "fyi",
+        "context",
+        "asks",
+        "follow up",
+        "followup",
+        "answer",
+        "priority",
+        "goal",
+        "feedback",
+        "date",
+        "attendees",
+        "status update",
+        "eta",
     ]
     .contains(&label.to_lowercase().as_str());
     let capitalised = words.iter().all(|w| {
@@ -579,6 +636,14 @@ mod tests {
                 Some("freed 2 engineers".to_string())
             )
         );
+        assert_eq!(
+            split_impact("Moved checkout (v1 → v2) → p95 down to 2.4s"),
+            (
+                "Moved checkout (v1 → v2)".to_string(),
+                Some("p95 down to 2.4s".to_string())
+            )
+        );
+        assert_eq!(project_prefix("Shipped: the EU launch"), None);
         assert_eq!(
             split_impact("Cut Y (impact: +2% conversion)"),
             ("Cut Y".to_string(), Some("+2% conversion".to_string()))

@@ -156,6 +156,7 @@ fn map_entry(entry: Entry, line: usize, people: &People, parsed: &mut Parsed) {
 
     let what = strip_tags(&label);
     let mut draft = Draft {
+        file: 0,
         line,
         date,
         tag: Guess::sure(Tag::Decision),
@@ -186,7 +187,7 @@ fn map_entry(entry: Entry, line: usize, people: &People, parsed: &mut Parsed) {
         }
         said.push(' ');
         said.push_str(&body_line);
-        let detail = detail::classify(&body_line, None, people);
+        let detail = detail::classify(&body_line, None, Some(draft.date), people);
         detail::apply(&mut draft, detail, line, &mut parsed.remarks);
     }
     draft.tag = match tag {

@@ -13,18 +13,20 @@
 
 mod action;
 mod detail;
+mod due;
 mod feedback;
 mod infer;
 pub mod jrnl;
 pub mod markdown;
 mod plan;
+pub mod sync;
 pub mod write;
 
 use chrono::NaiveDate;
 
 use crate::log::{Commitment, Quote, Reach, Tag};
 
-pub use plan::{Existing, FALLBACK_PROJECT, NewProject, Plan, Planned, Step, plan};
+pub use plan::{Existing, FALLBACK_PROJECT, NewProject, Plan, Planned, Step, Update, plan};
 
 /// A value and, when the notes did not say it, why it was chosen.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -80,6 +82,8 @@ pub struct DraftCommitment {
 /// A moment as far as the notes say it.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Draft {
+    /// Which of the imported files it comes from, from 0.
+    pub file: usize,
     /// The line of the notes it comes from.
     pub line: usize,
     /// When it happened.
@@ -107,6 +111,8 @@ pub struct Draft {
 /// What a reader says about a line it could not map, or mapped with a caveat.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Remark {
+    /// Which of the imported files, from 0.
+    pub file: usize,
     /// The line, from 1.
     pub line: usize,
     /// Whether the line's content is in the log.
@@ -128,6 +134,7 @@ impl Remark {
     /// A line that is not in the log, and why.
     pub fn not_imported(line: usize, reason: impl Into<String>, text: &str) -> Self {
         Self {
+            file: 0,
             line,
             kind: RemarkKind::NotImported,
             message: format!("{}: \"{}\"", reason.into(), shorten(text)),
@@ -137,6 +144,7 @@ impl Remark {
     /// A line that is in the log with a caveat.
     pub fn note(line: usize, message: impl Into<String>) -> Self {
         Self {
+            file: 0,
             line,
             kind: RemarkKind::Note,
             message: message.into(),
@@ -155,6 +163,20 @@ impl Remark {
             self.line,
             self.message
         )
+    }
+}
+
+impl Parsed {
+    /// Marks everything as coming from file number `file`, and adds it to `self`.
+    pub fn absorb(&mut self, mut other: Parsed, file: usize) {
+        for draft in &mut other.drafts {
+            draft.file = file;
+        }
+        for remark in &mut other.remarks {
+            remark.file = file;
+        }
+        self.drafts.append(&mut other.drafts);
+        self.remarks.append(&mut other.remarks);
     }
 }
 

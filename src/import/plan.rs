@@ -8,10 +8,11 @@ use std::collections::HashSet;
 use indexmap::IndexMap;
 
 use super::infer::{display_name, find_phrase, slug};
+use super::sync::{self, Held, Memory};
 use super::{Draft, Guess, Parsed, ProjectHint, Remark};
 use crate::log::append::NewMoment;
-use crate::log::outline::Node;
-use crate::log::{Commitment, Project, Quote};
+use crate::log::outline::{Node, Span};
+use crate::log::{Commitment, Project, Quote, Status};
 
 /// The key of the project that holds moments whose notes name none, when the log
 /// has several projects and `--project` was not given.
@@ -46,6 +47,24 @@ pub struct Planned {
     pub moment: NewMoment,
     /// Each guessed value (as a path from the moment) and why it was guessed.
     pub guesses: Vec<(Vec<Step>, String)>,
+    /// The fingerprint of the notes item (see [`sync`]).
+    pub source: String,
+}
+
+/// A change the notes make to a commitment the log already holds: a ticked box,
+/// a moved due date.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Update {
+    /// The file and line of the notes that say so.
+    pub file: usize,
+    /// The line.
+    pub line: usize,
+    /// The log's bytes to replace (empty: an insertion).
+    pub at: Span,
+    /// The new text.
+    pub text: String,
+    /// What changed, for a person.
+    pub says: String,
 }
 
 /// Everything the import will add, and everything it has to say.
@@ -57,6 +76,8 @@ pub struct Plan {
     pub moments: Vec<Planned>,
     /// Lines not imported and caveats, by line.
     pub remarks: Vec<Remark>,
+    /// Commitments of earlier imports the notes changed.
+    pub updates: Vec<Update>,
 }
 
 /// What the log holds already, as the planner needs it.
@@ -69,11 +90,18 @@ pub struct Existing<'a> {
     pub next_id: String,
     /// Every id in the file.
     pub taken: HashSet<String>,
+    /// What earlier imports left: fingerprints and their moments' commitments.
+    pub memory: Memory,
 }
 
 impl<'a> Existing<'a> {
     /// Reads what `root` (the log's outline) holds.
-    pub fn read(root: &Node, projects: &'a IndexMap<String, Project>, next_id: String) -> Self {
+    pub fn read(
+        text: &str,
+        root: &Node,
+        projects: &'a IndexMap<String, Project>,
+        next_id: String,
+    ) -> Self {
         let mut moments = HashSet::new();
         let mut taken = HashSet::new();
         for node in root.field("moments").map_or(&[][..], |f| f.value.items()) {
@@ -89,11 +117,16 @@ impl<'a> Existing<'a> {
                 taken.insert(id);
             }
         }
+        let memory = Memory::read(
+            text,
+            root.field("moments").map_or(&[][..], |f| f.value.items()),
+        );
         Self {
             projects,
             moments,
             next_id,
             taken,
+            memory,
         }
     }
 }
@@ -118,25 +151,95 @@ pub fn plan(parsed: Parsed, existing: &Existing<'_>, default_project: Option<&st
     let mut seen = existing.moments.clone();
     let mut ids = IdSequence::new(&existing.next_id, &existing.taken);
     let mut moments = Vec::new();
+    let mut updates = Vec::new();
+    let mut fresh = HashSet::new();
     for mut draft in drafts {
+        let source = sync::fingerprint(&draft);
+        if existing.memory.seen.contains(&source) || !fresh.insert(source.clone()) {
+            let reason = match existing.memory.moments.get(&source) {
+                Some(held) => {
+                    updates.extend(changes(&draft, held));
+                    "imported before (the same notes item); what the log says now is kept"
+                }
+                None if existing.memory.seen.contains(&source) => {
+                    "imported before and deleted from the log since: not brought back"
+                }
+                None => "the same item twice in the notes",
+            };
+            let mut remark = Remark::not_imported(draft.line, reason, &draft.what);
+            remark.file = draft.file;
+            remarks.push(remark);
+            continue;
+        }
         let key = (draft.date.to_string(), normalise(&draft.what));
         if !seen.insert(key) {
-            remarks.push(Remark::not_imported(
+            let mut remark = Remark::not_imported(
                 draft.line,
                 "already in the log (same date and text)",
                 &draft.what,
-            ));
+            );
+            remark.file = draft.file;
+            remarks.push(remark);
             continue;
         }
         let project = resolve_project(&mut draft, existing, default_project, &mut projects);
-        moments.push(planned(draft, project, ids.next_id()));
+        moments.push(planned(draft, project, ids.next_id(), source));
     }
-    remarks.sort_by_key(|r| (r.line, r.kind));
+    remarks.sort_by_key(|r| (r.file, r.line, r.kind));
     Plan {
         projects,
         moments,
         remarks,
+        updates,
     }
+}
+
+/// What the notes now say about commitments the log holds from an earlier
+/// import: a box ticked (or struck) since, a due date added or moved. A status
+/// the log moved on from `Open` (`promo done`, `promo broken`) is never put back.
+fn changes(draft: &Draft, held: &[Held]) -> Vec<Update> {
+    let mut out = Vec::new();
+    for found in &draft.commitments {
+        let c = &found.commitment;
+        let Some(h) = held.iter().find(|h| h.what == sync::fold(&c.what)) else {
+            continue;
+        };
+        let update = |at: Span, text: String, says: String| Update {
+            file: draft.file,
+            line: draft.line,
+            at,
+            text,
+            says,
+        };
+        if let Some((now, span)) = &h.status
+            && now == "Open"
+            && matches!(c.status, Status::Held | Status::Dropped)
+        {
+            let new = format!("{:?}", c.status);
+            out.push(update(
+                span.clone(),
+                new.clone(),
+                format!("\"{}\" is now {new}", c.what),
+            ));
+        }
+        if let Some(due) = c.due {
+            let due = due.to_string();
+            match &h.due {
+                Some((now, span)) if *now != due => out.push(update(
+                    span.clone(),
+                    format!("\"{due}\""),
+                    format!("\"{}\" is now due {due} (was {now})", c.what),
+                )),
+                None => out.push(update(
+                    h.what_end..h.what_end,
+                    format!(", due: \"{due}\""),
+                    format!("\"{}\" is now due {due}", c.what),
+                )),
+                _ => {}
+            }
+        }
+    }
+    out
 }
 
 /// The project of a draft: a `Label:` or jrnl tag the log knows (by key or name),
@@ -211,7 +314,7 @@ fn resolve_project(
     )
 }
 
-fn planned(draft: Draft, project: Guess<String>, id: String) -> Planned {
+fn planned(draft: Draft, project: Guess<String>, id: String, source: String) -> Planned {
     let mut guesses = Vec::new();
     let mut mark = |path: Vec<Step>, note: &Option<String>| {
         if let Some(note) = note {
@@ -265,6 +368,7 @@ fn planned(draft: Draft, project: Guess<String>, id: String) -> Planned {
             competencies: Vec::new(),
         },
         guesses,
+        source,
     }
 }
 

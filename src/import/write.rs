@@ -39,13 +39,21 @@ pub fn apply(
     path: &Path,
     today: NaiveDate,
 ) -> Result<Imported, AppendError> {
-    let with_projects = add_projects(source.text(), plan)?;
-    let staged = Source::new(source.path(), with_projects);
-    let appender = Appender::new(&staged)?;
-    let moments: Vec<_> = plan.moments.iter().map(|p| p.moment.clone()).collect();
+    // Commitments the notes changed are updated first, in the text as it was.
+    let updated = apply_updates(source.text(), plan);
     let before = count_moments(source.text())?;
-    let insertion = appender.insert(&moments)?;
-    let marked = mark_guesses(insertion.change.text(), plan)?;
+    let marked = if plan.moments.is_empty() {
+        updated
+    } else {
+        let with_projects = add_projects(&updated, plan)?;
+        let staged = Source::new(source.path(), with_projects);
+        let appender = Appender::new(&staged)?;
+        let moments: Vec<_> = plan.moments.iter().map(|p| p.moment.clone()).collect();
+        let insertion = appender.insert(&moments)?;
+        let text = insertion.change.text();
+        let inserted = text.strip_prefix('\u{feff}').unwrap_or(text);
+        add_ledger(&mark_guesses(inserted, plan)?, plan, today)?
+    };
 
     let change = Change::splice_text(&marked, source.has_bom(), Vec::new());
     let checked = change.recheck(path, today, before + plan.moments.len())?;
@@ -62,6 +70,46 @@ pub fn apply(
         checked,
         added,
     })
+}
+
+/// The text with each commitment update in place.
+fn apply_updates(text: &str, plan: &Plan) -> String {
+    let mut updates: Vec<&super::Update> = plan.updates.iter().collect();
+    updates.sort_by_key(|u| std::cmp::Reverse(u.at.start));
+    let mut out = text.to_string();
+    let mut last = usize::MAX;
+    for update in updates {
+        // Two updates of the same bytes (the same item twice): the first wins.
+        if update.at.end > last || out.get(update.at.clone()).is_none() {
+            continue;
+        }
+        out.replace_range(update.at.clone(), &update.text);
+        last = update.at.start;
+    }
+    out
+}
+
+/// The ledger line for this import, right after the `version` line:
+/// `// promo:imported DATE: FP FP …` (see [`super::sync`]).
+fn add_ledger(text: &str, plan: &Plan, today: NaiveDate) -> Result<String, AppendError> {
+    let root = outline::parse(text)?;
+    let Some(version) = root.field("version") else {
+        return Ok(text.to_string());
+    };
+    let end_of_line = text[version.value.span.end..]
+        .find('\n')
+        .map_or(text.len(), |i| version.value.span.end + i);
+    let crlf = text[..end_of_line].ends_with('\r');
+    let at = if crlf { end_of_line - 1 } else { end_of_line };
+    let newline = if crlf { "\r\n" } else { "\n" };
+    let indent = line_indent(text, version.name_span.start);
+    let fps: Vec<&str> = plan.moments.iter().map(|p| p.source.as_str()).collect();
+    let line = format!(
+        "{newline}{indent}{}{today}: {}",
+        super::sync::LEDGER,
+        fps.join(" ")
+    );
+    Ok(apply_edits(text, vec![(at, line)]))
 }
 
 fn count_moments(text: &str) -> Result<usize, AppendError> {
@@ -93,7 +141,7 @@ fn added_spans(root: &Node, plan: &Plan) -> Vec<Span> {
 
 /// The text with the plan's new projects at the end of `projects` (the field is
 /// created when the log has none).
-fn add_projects(text: &str, plan: &Plan) -> Result<String, AppendError> {
+pub fn add_projects(text: &str, plan: &Plan) -> Result<String, AppendError> {
     if plan.projects.is_empty() {
         return Ok(text.to_string());
     }
@@ -164,12 +212,9 @@ fn add_projects(text: &str, plan: &Plan) -> Result<String, AppendError> {
     Ok(apply_edits(text, edits))
 }
 
-/// The text with a `promo:guessed` comment after every guessed value of the new
-/// moments (found by id).
+/// The text with a `promo:source` comment after each new moment's id and a
+/// `promo:guessed` comment after every guessed value (moments found by id).
 fn mark_guesses(text: &str, plan: &Plan) -> Result<String, AppendError> {
-    if plan.moments.iter().all(|p| p.guesses.is_empty()) {
-        return Ok(text.to_string());
-    }
     let root = outline::parse(text)?;
     let moments = root.field("moments").map_or(&[][..], |f| f.value.items());
     let mut edits = Vec::new();
@@ -179,6 +224,12 @@ fn mark_guesses(text: &str, plan: &Plan) -> Result<String, AppendError> {
         }) else {
             return Err(AppendError::Unreadable { at: root.span.end });
         };
+        if let Some(id) = node.field("id") {
+            edits.push((
+                id.value.span.end,
+                format!(" /* {}{} */", super::sync::SOURCE, planned.source),
+            ));
+        }
         for (path, note) in &planned.guesses {
             let value = follow(node, path).ok_or(AppendError::Unreadable {
                 at: node.span.start,
@@ -243,8 +294,10 @@ mod tests {
                     private: false,
                 },
                 guesses: vec![(vec![Step::Field("reach")], "the notes do not say".into())],
+                source: "00ff00ff00ff00ff".into(),
             }],
             remarks: vec![],
+            updates: vec![],
         }
     }
 
@@ -270,6 +323,16 @@ mod tests {
             "{new}"
         );
         assert!(!new.replace("\r\n", "").contains('\n'), "CRLF kept");
+        assert!(
+            new.contains(
+                "    version: 1,\r\n    // promo:imported 2026-11-21: 00ff00ff00ff00ff\r\n"
+            ),
+            "{new}"
+        );
+        assert!(
+            new.contains("id: \"m001\" /* promo:source 00ff00ff00ff00ff */,"),
+            "{new}"
+        );
         let warnings: Vec<String> = imported
             .checked
             .warnings()

@@ -7,7 +7,9 @@ mod harness;
 mod hardening;
 
 mod add;
+mod add_edit;
 mod agenda;
+mod amend;
 mod browser;
 mod check;
 mod commitments;
@@ -16,6 +18,7 @@ mod fuzz_bounded;
 mod hostile_input;
 mod identity;
 mod import;
+mod import_shapes;
 mod init;
 mod judgment;
 mod ladder;
