@@ -38,7 +38,7 @@ pub fn run(args: &RestateArgs, ctx: &mut Ctx) -> Result<u8, Error> {
         people.push(Person {
             name: log.owner.name.clone(),
             log: path.display().to_string(),
-            restatement: restate(&log, &evidence, &ladder, max_words),
+            restatement: restate(&log, &evidence, &ladder, ctx.today, max_words),
         });
     }
     match (args.format, several) {

@@ -165,7 +165,7 @@ impl Packet {
     pub fn of(case: &Case) -> Result<Self, Error> {
         let evidence = case.evidence();
         let objections = case.objections(&evidence)?;
-        let headline = crate::restate::headline(&case.log, &evidence, &case.ladder);
+        let headline = crate::restate::headline(&case.log, &evidence, &case.ladder, &objections);
         Ok(Self::build(
             &case.log,
             &evidence,
