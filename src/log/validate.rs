@@ -506,4 +506,3 @@ mod tests {
         assert!(parse_date("9999-12-31").is_ok());
     }
 }
-

@@ -383,7 +383,9 @@ fn named_by_role(voice: &Voice, people: &[(String, Option<Role>)]) -> String {
         .map(|(role, names)| {
             let many = names.len() > 1;
             let label = match role {
-                Some(Role::Skip) => Some(if many { "skip-levels" } else { "skip-level" }.to_string()),
+                Some(Role::Skip) => {
+                    Some(if many { "skip-levels" } else { "skip-level" }.to_string())
+                }
                 Some(Role::Peer) => Some(if many { "peers" } else { "peer" }.to_string()),
                 Some(Role::Stakeholder) => {
                     Some(if many { "stakeholders" } else { "stakeholder" }.to_string())
@@ -490,7 +492,8 @@ mod tests {
             r.text
         );
         assert!(
-            r.text.contains(" Not proven yet, so not this cycle: scope beyond the team. "),
+            r.text
+                .contains(" Not proven yet, so not this cycle: scope beyond the team. "),
             "{}",
             r.text
         );
@@ -512,27 +515,51 @@ mod tests {
             assert!(r.words <= max, "{max}: {}", r.text);
             assert!(r.text.ends_with('.'), "{max}: {}", r.text);
             assert!(
-                r.text.starts_with("Ana Ruiz already operates at Staff level"),
+                r.text
+                    .starts_with("Ana Ruiz already operates at Staff level"),
                 "{max}: {}",
                 r.text
             );
         }
         // 20 words hold the thesis and the decision cut at its clauses; 30 add its proof.
         let r = restate_judged(&log, &evidence, &ladder, &[], 20);
-        assert!(r.text.contains("On judgment, she killed the in-house lending build and recommended a partner."), "{}", r.text);
+        assert!(
+            r.text.contains(
+                "On judgment, she killed the in-house lending build and recommended a partner."
+            ),
+            "{}",
+            r.text
+        );
         assert!(!r.text.contains("The result"), "{}", r.text);
         let r = restate_judged(&log, &evidence, &ladder, &[], 30);
-        assert!(r.text.contains(" The result: $4.8M of credit losses avoided."), "{}", r.text);
+        assert!(
+            r.text
+                .contains(" The result: $4.8M of credit losses avoided."),
+            "{}",
+            r.text
+        );
         assert!(!r.text.contains("On scope"), "{}", r.text);
         assert_eq!(restate_judged(&log, &evidence, &ladder, &[], 3).text, "");
     }
 
     #[test]
     fn repeated_claims_and_tables_of_figures_are_not_said_as_proof() {
-        assert!(repeats("Owns partner API strategy", "Took over partner API strategy"));
-        assert!(!repeats("Adopted by 4 of 5 orgs", "Wrote the fee guardrails"));
-        assert!(!repeats("4 of 5 orgs adopted the guardrails", "Got orgs to adopt the guardrails"));
-        assert!(repeats("Named owner for the 2027 plan", "Asked to own the 2027 plan"));
+        assert!(repeats(
+            "Owns partner API strategy",
+            "Took over partner API strategy"
+        ));
+        assert!(!repeats(
+            "Adopted by 4 of 5 orgs",
+            "Wrote the fee guardrails"
+        ));
+        assert!(!repeats(
+            "4 of 5 orgs adopted the guardrails",
+            "Got orgs to adopt the guardrails"
+        ));
+        assert!(repeats(
+            "Named owner for the 2027 plan",
+            "Asked for ownership of the 2027 plan"
+        ));
         assert_eq!(figure_words("$4.8M saved in Q3 across 2 teams"), 2);
     }
 

@@ -187,6 +187,8 @@ fn counted(n: usize, one: &str, many: &str) -> String {
         "no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
         "eleven", "twelve",
     ];
-    let number = WORDS.get(n).map_or_else(|| n.to_string(), |w| (*w).to_string());
+    let number = WORDS
+        .get(n)
+        .map_or_else(|| n.to_string(), |w| (*w).to_string());
     format!("{number} {}", if n == 1 { one } else { many })
 }

@@ -188,33 +188,30 @@ impl Voice {
     /// "Sam and Dana"), as (words used, what the manager says instead).
     fn manager_at(&self, words: &[&str], i: usize, first: bool) -> Option<(usize, Vec<String>)> {
         let lower = |w: &str| core(w).to_lowercase();
-        let (len, possessive, trail) = if lower(words[i]) == "my"
-            && words.get(i + 1).is_some_and(|w| lower(w) == "manager")
-        {
-            let last = words[i + 1];
-            (2, is_possessive(last), after_core(last))
-        } else {
-            let full = self.manager.first().map_or(0, Vec::len);
-            let name = self.manager.iter().find(|name| {
-                // "Sam Ortiz" is someone else when the manager is "Sam Lee".
-                let other_surname = name.len() < full
-                    && words
-                        .get(i + name.len())
-                        .is_some_and(|w| w.starts_with(char::is_uppercase));
-                !other_surname
-                    && name.len() <= words.len() - i
-                    && name
-                        .iter()
-                        .zip(&words[i..])
-                        .all(|(part, word)| *part == lower(word))
-                    && words[i].starts_with(char::is_uppercase)
-            })?;
-            let last = words[i + name.len() - 1];
-            (name.len(), is_possessive(last), after_core(last))
-        };
-        let lead = &words[i][..words[i]
-            .find(|c: char| c.is_alphanumeric())
-            .unwrap_or(0)];
+        let (len, possessive, trail) =
+            if lower(words[i]) == "my" && words.get(i + 1).is_some_and(|w| lower(w) == "manager") {
+                let last = words[i + 1];
+                (2, is_possessive(last), after_core(last))
+            } else {
+                let full = self.manager.first().map_or(0, Vec::len);
+                let name = self.manager.iter().find(|name| {
+                    // "Sam Ortiz" is someone else when the manager is "Sam Lee".
+                    let other_surname = name.len() < full
+                        && words
+                            .get(i + name.len())
+                            .is_some_and(|w| w.starts_with(char::is_uppercase));
+                    !other_surname
+                        && name.len() <= words.len() - i
+                        && name
+                            .iter()
+                            .zip(&words[i..])
+                            .all(|(part, word)| *part == lower(word))
+                        && words[i].starts_with(char::is_uppercase)
+                })?;
+                let last = words[i + name.len() - 1];
+                (name.len(), is_possessive(last), after_core(last))
+            };
+        let lead = &words[i][..words[i].find(|c: char| c.is_alphanumeric()).unwrap_or(0)];
         let next = words.get(i + len).copied();
         if possessive {
             return Some((len, vec![format!("{lead}my{trail}")]));
@@ -227,7 +224,11 @@ impl Voice {
         {
             let after = words.get(i + len + 2).copied();
             let (other_core, other_trail) = split_trail(other);
-            let me = if subject_position(first, after) { "I" } else { "me" };
+            let me = if subject_position(first, after) {
+                "I"
+            } else {
+                "me"
+            };
             return Some((
                 len + 2,
                 vec![

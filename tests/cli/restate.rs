@@ -386,19 +386,31 @@ fn every_fixture_reads_aloud_in_the_managers_voice() {
                 );
             }
             let breaks = text.matches(['—', '–', ';']).count() + text.matches(" - ").count();
-            assert!(breaks <= 1, "{name}: {breaks} dashes or semicolons:\n{text}");
+            assert!(
+                breaks <= 1,
+                "{name}: {breaks} dashes or semicolons:\n{text}"
+            );
             for part in manager.split_whitespace() {
                 let named = text
                     .split(|c: char| !c.is_alphanumeric())
                     .any(|w| w == part);
-                assert!(!named, "{name}: the manager {part:?} in the third person:\n{text}");
+                assert!(
+                    !named,
+                    "{name}: the manager {part:?} in the third person:\n{text}"
+                );
             }
             assert!(!text.contains("'s manager"), "{name}:\n{text}");
             let claims = text.contains("already operates at");
             if high || text.starts_with("I cannot make") {
-                assert!(!claims, "{name}: claims the level over a high objection:\n{text}");
+                assert!(
+                    !claims,
+                    "{name}: claims the level over a high objection:\n{text}"
+                );
             } else {
-                assert!(claims, "{name}: a clean case does not claim its level:\n{text}");
+                assert!(
+                    claims,
+                    "{name}: a clean case does not claim its level:\n{text}"
+                );
             }
             if high && !text.starts_with("I cannot make") {
                 assert!(text.contains("not this cycle:"), "{name}:\n{text}");
