@@ -5,12 +5,14 @@
 
 pub mod open;
 pub mod plan;
+pub mod private_proof;
 pub mod proof;
 pub mod readiness;
 pub mod record;
 pub mod window;
 
 pub use open::OpenCommitment;
+pub use private_proof::PrivateStrongest;
 pub use proof::StaleProof;
 pub use readiness::ReadinessStep;
 pub use record::Record;

@@ -18,7 +18,8 @@ use crate::log::Log;
 use crate::objections::Objection;
 use crate::objections::Severity;
 use crate::premortem::{
-    OpenCommitment, ReadinessStep, Record, StaleProof, Window, open, plan, proof, readiness, record,
+    OpenCommitment, PrivateStrongest, ReadinessStep, Record, StaleProof, Window, open, plan,
+    private_proof, proof, readiness, record,
 };
 
 /// Open commitments listed at most: past this, the count says the rest.
@@ -107,6 +108,9 @@ pub struct Premortem {
     pub stale_proof: Vec<StaleProof>,
     /// Private open commitments due before submission (listed or not).
     pub private_commitments: usize,
+    /// When a private moment outscores every public one: its id and what a shareable
+    /// version would need (never its text).
+    pub private_strongest: Option<PrivateStrongest>,
 }
 
 /// One objection, as the pre-mortem shows it.
@@ -289,6 +293,7 @@ impl Premortem {
             open_commitments_more,
             record: record::record(log, today),
             stale_proof: proof::stale_proof(evidence),
+            private_strongest: private_proof::private_strongest(log, evidence, today),
         }
     }
 }
