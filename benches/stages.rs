@@ -109,7 +109,7 @@ fn analysed(moments: usize) -> (&'static Log, Evidence<'static>, Vec<Objection>)
 
 fn packet(moments: usize) -> Packet {
     let (log, evidence, objections) = analysed(moments);
-    let headline = promo::restate::headline(log, &evidence, ladder());
+    let headline = promo::restate::headline(log, &evidence, ladder(), &objections);
     let mut packet = Packet::build(log, &evidence, &objections, headline, today());
     packet.fit_print(false);
     packet
@@ -206,7 +206,7 @@ fn objections(bencher: Bencher, moments: usize) {
 fn restate(bencher: Bencher, moments: usize) {
     let log = log(moments);
     let evidence = Evidence::rank(log, today());
-    bencher.bench(|| promo::restate::restate(log, &evidence, ladder(), 150));
+    bencher.bench(|| promo::restate::restate(log, &evidence, ladder(), today(), 150));
 }
 
 #[divan::bench(args = sizes())]
@@ -218,7 +218,7 @@ fn premortem(bencher: Bencher, moments: usize) {
 #[divan::bench(args = sizes())]
 fn packet_build(bencher: Bencher, moments: usize) {
     let (log, evidence, objections) = analysed(moments);
-    let headline = promo::restate::headline(log, &evidence, ladder());
+    let headline = promo::restate::headline(log, &evidence, ladder(), &objections);
     bencher.bench(|| {
         let mut packet = Packet::build(log, &evidence, &objections, headline.clone(), today());
         packet.fit_print(false);

@@ -49,6 +49,7 @@ pub fn log(projects: &[&str], moments: Vec<Moment>) -> Log {
             name: "Ana Ruiz".into(),
             role: None,
             level: "L5".into(),
+            pronouns: None,
         },
         manager: "Sam Lee".into(),
         target: Target {

@@ -67,6 +67,9 @@ pub struct Person {
     pub role: Option<String>,
     /// Current level.
     pub level: String,
+    /// `she`, `he` or `they`, when the log says; none means "they".
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub pronouns: Option<String>,
 }
 
 /// The promotion being prepared.

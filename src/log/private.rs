@@ -25,6 +25,19 @@ impl PrivateMoments {
         self.moments.is_empty()
     }
 
+    /// The id and score of the private moment `score` rates highest (ties: the first
+    /// in file order), for the owner-only pre-mortem: never its text.
+    pub fn strongest_for_owner(&self, score: impl Fn(&Moment) -> i64) -> Option<(String, i64)> {
+        let mut best: Option<(&Moment, i64)> = None;
+        for moment in &self.moments {
+            let points = score(moment);
+            if best.is_none_or(|(_, b)| points > b) {
+                best = Some((moment, points));
+            }
+        }
+        best.map(|(m, points)| (m.id.clone(), points))
+    }
+
     /// Open commitments of private moments, with their moment's id and date: for
     /// reports that only the owner reads (the pre-mortem; the agenda with `--private`).
     pub fn open_commitments_for_owner(&self) -> impl Iterator<Item = (&Moment, &Commitment)> {

@@ -42,6 +42,9 @@ pub struct RawPerson {
     pub role: Option<String>,
     /// Current level, as the company names it.
     pub level: String,
+    /// How to refer to them: `"she"`, `"he"` or `"they"` (the default).
+    #[serde(default)]
+    pub pronouns: Option<String>,
 }
 
 /// `Target(...)`.

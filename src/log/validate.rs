@@ -289,6 +289,7 @@ pub fn validate_for(raw: RawLog, today: NaiveDate, stories: bool) -> (Option<Log
                 name: raw.owner.name,
                 role: raw.owner.role.filter(|r| !r.trim().is_empty()),
                 level: raw.owner.level,
+                pronouns: raw.owner.pronouns.as_deref().and_then(pronoun_set),
             },
             manager: raw.manager,
             target: Target {
@@ -509,6 +510,16 @@ pub fn parse_date(text: &str) -> Result<NaiveDate, Problem> {
         text: text.to_string(),
         reason,
     })
+}
+
+/// The pronoun set a `Person(pronouns: …)` names, by its first word: "she", "she/her"
+/// and "She" are all `she`. Anything else falls back to the default (none given).
+fn pronoun_set(written: &str) -> Option<String> {
+    let first = written.split(['/', ' ', ',']).find(|w| !w.is_empty())?;
+    let first = first.to_lowercase();
+    ["she", "he", "they"]
+        .contains(&first.as_str())
+        .then_some(first)
 }
 
 #[cfg(test)]

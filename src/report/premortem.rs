@@ -16,10 +16,37 @@ use crate::error::Error;
 use crate::evidence::Evidence;
 use crate::log::Log;
 use crate::objections::Objection;
-use crate::premortem::{OpenCommitment, Record, StaleProof, Window, open, plan, proof, record};
+use crate::objections::Severity;
+use crate::premortem::{
+    OpenCommitment, PrivateStrongest, ReadinessStep, Record, StaleProof, Window, open, plan,
+    private_proof, proof, readiness, record,
+};
 
 /// Open commitments listed at most: past this, the count says the rest.
 pub const OPEN_COMMITMENTS_SHOWN: usize = 40;
+/// In a tight window, fixes planned at most: the rest will not land.
+pub const TIGHT_TOP_FIXES: usize = 3;
+/// With this many high objections and under [`NEXT_CYCLE_UNDER_DAYS`] days, the verdict
+/// is the next cycle.
+pub const NEXT_CYCLE_HIGHS: usize = 2;
+/// See [`NEXT_CYCLE_HIGHS`].
+pub const NEXT_CYCLE_UNDER_DAYS: i64 = 90;
+/// Without a 1:1 to hang it on, the first step is this many days out.
+const FALLBACK_MEETING_DAYS: i64 = 7;
+
+/// Rules whose fix takes months of real work (earning scope, a second project, leverage
+/// others adopt): they start now and get a midpoint check. Every other fix is cheap
+/// and lands at the next 1:1s.
+const LONG_LEAD: &[&str] = &[
+    "thin-scope",
+    "no-scope",
+    "below-target-reach",
+    "execution-not-judgment",
+    "no-leverage",
+    "thin-leverage",
+    "single-project",
+    "one-strong-quarter",
+];
 
 /// The pre-mortem's context. `docs/premortem.md` lists every field.
 #[derive(Clone, Debug, Serialize)]
@@ -55,10 +82,19 @@ pub struct Premortem {
     pub one_on_ones: Vec<String>,
     /// The objections, in attack order.
     pub objections: Vec<ObjectionItem>,
-    /// One dated action per objection, in attack order; empty when too late.
+    /// The dated plan, most urgent first: by severity, then long-lead fixes (started
+    /// now, with a midpoint check) before cheap ones (at the next 1:1s). Empty when too
+    /// late; the top three only in a tight window.
     pub actions: Vec<Action>,
     /// Why `actions` is empty, when it is.
     pub no_plan: Option<String>,
+    /// Titles of the objections left out of a tight window's plan: they will not land
+    /// this cycle.
+    pub will_not_land: Vec<String>,
+    /// "Next cycle: …" when two or more high objections meet under 90 days.
+    pub verdict: Option<String>,
+    /// Calibration readiness, always given: dated steps before the room.
+    pub readiness: Vec<ReadinessStep>,
     /// Open commitments (both sides, private ones included) due before submission
     /// or undated, soonest first.
     pub open_commitments: Vec<OpenCommitment>,
@@ -79,6 +115,9 @@ pub struct Premortem {
     /// competencies (see [`crate::report::competencies::matrix`]).
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub competencies: Vec<crate::report::competencies::CompetencyRow>,
+    /// When a private moment outscores every public one: its id and what a shareable
+    /// version would need (never its text).
+    pub private_strongest: Option<PrivateStrongest>,
 }
 
 /// One objection, as the pre-mortem shows it.
@@ -102,6 +141,8 @@ pub struct ObjectionItem {
     pub fix: String,
     /// The ask to bring to a 1:1.
     pub ask: String,
+    /// Its step of the dated plan, when it has one.
+    pub plan: Option<Action>,
 }
 
 /// A dated step of the plan.
@@ -120,6 +161,10 @@ pub struct Action {
     pub one_on_one: Option<String>,
     /// The ask, e.g. "Ask Sam Lee: “…”".
     pub ask: String,
+    /// `long` (start now, check at the midpoint) or `short` (next 1:1).
+    pub lead: String,
+    /// The 1:1 to check progress at, `YYYY-MM-DD`, for a long-lead fix.
+    pub check: Option<String>,
 }
 
 impl Premortem {
@@ -157,12 +202,7 @@ impl Premortem {
         } else {
             Vec::new()
         };
-        let steps = if planned {
-            plan::steps(objections.len(), today, deadline, &meetings)
-        } else {
-            Vec::new()
-        };
-        let items: Vec<ObjectionItem> = objections
+        let mut items: Vec<ObjectionItem> = objections
             .iter()
             .enumerate()
             .map(|(i, o)| ObjectionItem {
@@ -175,25 +215,36 @@ impl Premortem {
                 evidence: o.evidence.clone(),
                 fix: o.fix.clone(),
                 ask: bare_ask(&o.ask),
+                plan: None,
             })
             .collect();
-        let actions: Vec<Action> = items
+        let highs = objections
             .iter()
-            .zip(&steps)
-            .map(|(o, step)| Action {
-                by: step.by.to_string(),
-                objection: o.id.clone(),
-                title: o.title.clone(),
-                action: o.fix.clone(),
-                one_on_one: step.ask_at.map(|d| d.to_string()),
-                ask: o.ask.clone(),
-            })
-            .collect();
+            .filter(|o| o.severity == Severity::High)
+            .count();
+        let (actions, will_not_land) = if planned && deadline > today {
+            schedule(objections, &items, window, today, deadline, &meetings)
+        } else {
+            (Vec::new(), Vec::new())
+        };
+        for item in &mut items {
+            item.plan = actions.iter().find(|a| a.objection == item.id).cloned();
+        }
+        let verdict = (highs >= NEXT_CYCLE_HIGHS && days_left < NEXT_CYCLE_UNDER_DAYS).then(|| {
+            format!(
+                "Next cycle: {highs} high objections with {days_left} days to go will not all close before {submission}. Build the case for the next cycle with this plan, and ask {} to say so at calibration rather than put a weak packet in.",
+                log.manager
+            )
+        });
         let no_plan = if !planned && days_left < 0 {
             Some("No dated plan: the submission date has passed.".to_string())
+        } else if !planned && objections.is_empty() {
+            Some(format!(
+                "No fixes to plan before {submission}: what is left is calibration readiness, below."
+            ))
         } else if !planned {
             Some(format!(
-                "No dated plan: new evidence could not land before {submission}. Treat the fixes above as polish, most important first."
+                "No dated plan for the fixes: new evidence could not land before {submission}. Treat the fixes above as polish, most important first."
             ))
         } else if objections.is_empty() {
             Some("No objection to plan for: keep logging a moment at every 1:1, and re-run this a month from now.".to_string())
@@ -207,6 +258,18 @@ impl Premortem {
             .len()
             .saturating_sub(OPEN_COMMITMENTS_SHOWN);
         open_commitments.truncate(OPEN_COMMITMENTS_SHOWN);
+        let before_submission = if days_left > 0 {
+            plan::upcoming(anchor, log.cadence, today, submission)
+        } else {
+            Vec::new()
+        };
+        let readiness = readiness::readiness(
+            &log.manager,
+            &before_submission,
+            today,
+            submission,
+            &open_commitments,
+        );
         Self {
             owner: log.owner.name.clone(),
             role: log.owner.role.clone(),
@@ -225,6 +288,9 @@ impl Premortem {
             objections: items,
             actions,
             no_plan,
+            will_not_land,
+            verdict,
+            readiness,
             overdue,
             private_commitments,
             open_commitments,
@@ -233,8 +299,70 @@ impl Premortem {
             manager_record: crate::evidence::sponsor::record(log, today),
             stale_proof: proof::stale_proof(evidence),
             competencies: Vec::new(),
+            private_strongest: private_proof::private_strongest(log, evidence, today),
         }
     }
+}
+
+/// The plan, most urgent first, and the titles a tight window leaves out. Long-lead
+/// fixes start at the next 1:1, are checked at the 1:1 nearest the midpoint and land
+/// by `deadline`; cheap ones are asked at the next 1:1 and land at the one after.
+fn schedule(
+    objections: &[Objection],
+    items: &[ObjectionItem],
+    window: Window,
+    today: NaiveDate,
+    deadline: NaiveDate,
+    meetings: &[NaiveDate],
+) -> (Vec<Action>, Vec<String>) {
+    let day = chrono::Duration::days;
+    let next = meetings
+        .first()
+        .copied()
+        .unwrap_or_else(|| (today + day(FALLBACK_MEETING_DAYS)).min(deadline));
+    let following = meetings
+        .get(1)
+        .copied()
+        .unwrap_or_else(|| (next + day(FALLBACK_MEETING_DAYS)).min(deadline));
+    let middle = today + day((deadline - today).num_days() / 2);
+    let check = meetings
+        .iter()
+        .copied()
+        .filter(|m| *m > next && *m < deadline)
+        .min_by_key(|m| (*m - middle).num_days().abs())
+        .unwrap_or(middle.max(next));
+    let long = |o: &Objection| LONG_LEAD.contains(&o.id.id());
+    let mut order: Vec<usize> = (0..objections.len()).collect();
+    order.sort_by_key(|&i| (objections[i].severity, !long(&objections[i]), i));
+    let keep = if window == Window::Tight {
+        TIGHT_TOP_FIXES
+    } else {
+        order.len()
+    };
+    let will_not_land = order
+        .iter()
+        .skip(keep)
+        .map(|&i| items[i].title.clone())
+        .collect();
+    let actions = order
+        .iter()
+        .take(keep)
+        .map(|&i| {
+            let (o, item) = (&objections[i], &items[i]);
+            let is_long = long(o);
+            Action {
+                by: if is_long { deadline } else { following }.to_string(),
+                objection: item.id.clone(),
+                title: item.title.clone(),
+                action: item.fix.clone(),
+                one_on_one: Some(next.to_string()),
+                ask: item.ask.clone(),
+                lead: if is_long { "long" } else { "short" }.to_string(),
+                check: is_long.then(|| check.to_string()),
+            }
+        })
+        .collect();
+    (actions, will_not_land)
 }
 
 fn cadence_word(cadence: crate::log::Cadence) -> &'static str {

@@ -44,7 +44,7 @@ impl RestateReport {
         for path in &paths {
             let case = Case::open(path, settings)?;
             let evidence = case.evidence();
-            let restatement = restate(&case.log, &evidence, case.ladder()?, max_words);
+            let restatement = restate(&case.log, &evidence, case.ladder()?, case.today, max_words);
             people.push(Person {
                 name: case.log.owner.name.clone(),
                 log: path.display().to_string(),

@@ -62,7 +62,7 @@ pub fn run(bytes: &[u8], dir: &Path) -> Outcome {
     }
     let ladder = Ladder::builtin().expect("the built-in ladder");
     for words in [20, 150, 1000] {
-        let restatement = promo::restate::restate(log, &evidence, &ladder, words);
+        let restatement = promo::restate::restate(log, &evidence, &ladder, today, words);
         assert!(
             promo::restate::word_count(&restatement.text) <= words,
             "restate went over {words} words: {}",
@@ -72,7 +72,7 @@ pub fn run(bytes: &[u8], dir: &Path) -> Outcome {
     let templates = Templates::load(None).expect("the built-in templates");
     match promo::objections::find(log, &evidence, &ladder, today) {
         Ok(objections) => {
-            let headline = promo::restate::headline(log, &evidence, &ladder);
+            let headline = promo::restate::headline(log, &evidence, &ladder, &objections);
             let mut packet = Packet::build(log, &evidence, &objections, headline, today);
             for paper in [Paper::Letter, Paper::A4] {
                 packet.fit_print(paper == Paper::A4);

@@ -89,21 +89,41 @@ pub(super) fn check(case: &Case<'_, '_>) -> Option<Objection> {
         ),
         evidence: ids(ranked.iter().map(|s| s.moment)),
         finding: format!(
-            "{}% of the evidence score falls between {from} and {to} ({inside} of {} public moments)",
+            "{}% of the evidence score falls {} ({inside} of {} public moments)",
             percent(points.max(0) as usize, total as usize),
+            if from == to {
+                format!("on {from}")
+            } else {
+                format!("between {from} and {to}")
+            },
             case.public().len()
         ),
-        fix: format!(
-            "Go back through your 1:1 notes from before {from} and after {to} and log the calls you made then; from now to {}, log a moment at every 1:1.",
-            case.log.target.submission
-        ),
+        // Notes "after" the window exist only when it ended before today.
+        fix: if to < case.today {
+            format!(
+                "Go back through your 1:1 notes from before {from} and after {to} and log the calls you made then; from now to {}, log a moment at every 1:1.",
+                case.log.target.submission
+            )
+        } else {
+            format!(
+                "Go back through your 1:1 notes from before {from} and log the calls you made then; from now to {}, log a moment at every 1:1.",
+                case.log.target.submission
+            )
+        },
         ask: ask_manager(
             case,
-            &format!(
-                "Apart from {} to {}, what would you cite from my work this cycle?",
-                from.format("%B"),
-                to.format("%B")
-            ),
+            &if from.format("%Y-%m").to_string() == to.format("%Y-%m").to_string() {
+                format!(
+                    "Apart from {}, what would you cite from my work this cycle?",
+                    from.format("%B")
+                )
+            } else {
+                format!(
+                    "Apart from {} to {}, what would you cite from my work this cycle?",
+                    from.format("%B"),
+                    to.format("%B")
+                )
+            },
         ),
     })
 }

@@ -40,7 +40,10 @@ pub(super) fn check(case: &Case<'_, '_>) -> Option<Objection> {
         ),
         ask: ask_manager(
             case,
-            "What from the last six weeks would you want in my packet?",
+            &format!(
+                "What from my work since {} would you want in my packet?",
+                newest.date.format("%B")
+            ),
         ),
     })
 }

@@ -169,7 +169,7 @@ impl Packet {
     pub fn of(case: &Case) -> Result<Self, Error> {
         let evidence = case.evidence();
         let objections = case.objections(&evidence)?;
-        let headline = crate::restate::headline(&case.log, &evidence, case.ladder()?);
+        let headline = crate::restate::headline(&case.log, &evidence, case.ladder()?, &objections);
         let mut packet = Self::build(&case.log, &evidence, &objections, headline, case.today);
         packet.competencies = crate::report::competencies::shared(
             &crate::report::competencies::cited_matrix(&case.log, case.ladder()?)?,
