@@ -192,7 +192,7 @@ fn rank_coverage(bencher: Bencher, moments: usize) {
 #[divan::bench(args = sizes())]
 fn rank_identity(bencher: Bencher, moments: usize) {
     let log = log(moments);
-    bencher.bench(|| promo::evidence::identity::repeats(&log.moments));
+    bencher.bench(|| promo::log::identity::repeats(&log.moments));
 }
 
 #[divan::bench(args = sizes())]
@@ -339,10 +339,10 @@ fn one_moment_many_quotes(bencher: Bencher, quotes: usize) {
     bencher.bench(|| {
         let evidence = Evidence::rank(black_box(&log), today());
         let map = promo::evidence::map::EvidenceMap::new(&log, &evidence, today(), true);
-        let restated = promo::restate::restate(&log, &evidence, ladder(), 150);
+        let restated = promo::restate::restate(&log, &evidence, ladder(), today(), 150);
         let objections = promo::objections::find(&log, &evidence, ladder(), today())
             .expect("L6 is on the ladder");
-        let headline = promo::restate::headline(&log, &evidence, ladder());
+        let headline = promo::restate::headline(&log, &evidence, ladder(), &objections);
         let packet = Packet::build(&log, &evidence, &objections, headline, today());
         (map, restated, packet)
     });

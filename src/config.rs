@@ -13,7 +13,7 @@ use serde::Deserialize;
 
 use crate::error::Error;
 use crate::log::ron::{Grammar, problem_of, trivia};
-use crate::render::pdf::Paper as PaperSize;
+use crate::paper::Paper as PaperSize;
 use crate::source::Source;
 
 /// The config file as written.

@@ -6,10 +6,10 @@ use std::fmt::Write as _;
 use serde::Serialize;
 
 use crate::error::Error;
+use crate::escape::terminal;
 use crate::log::LogError;
 use crate::log::outline::Span;
 pub use crate::log::problem::{Diagnostic, Severity};
-use crate::render::escape::terminal;
 use crate::source::Source;
 
 /// A diagnostic as `check --format json` prints it.

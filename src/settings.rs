@@ -11,7 +11,7 @@ use chrono::NaiveDate;
 
 use crate::cli::{Cli, Command, PaperArg};
 use crate::config::Config;
-use crate::render::pdf::Paper;
+use crate::paper::Paper;
 
 /// The default log file name, in the current directory.
 pub const DEFAULT_LOG: &str = "promo.ron";

@@ -36,7 +36,7 @@ pub fn run(args: &CommitmentsArgs, ctx: &mut Ctx) -> Result<u8, Error> {
             } else {
                 ics::Kind::Events
             };
-            ctx.print(&report.calendar(kind))?;
+            ctx.print(&ics::commitments(&report, kind))?;
             let private = case.log.private.open_commitments_for_owner().count();
             if private > 0 {
                 ctx.note(&format!(

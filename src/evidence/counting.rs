@@ -7,7 +7,8 @@ use std::collections::HashSet;
 
 use chrono::NaiveDate;
 
-use super::{Folded, identity, score};
+use super::{Folded, score};
+use crate::log::identity;
 use crate::log::{Log, Moment};
 
 /// The moments that count, with their scores, and what was left out.

@@ -11,7 +11,6 @@
 pub mod corroboration;
 mod counting;
 pub mod coverage;
-pub mod identity;
 pub mod impact;
 pub mod map;
 pub mod project;
@@ -91,7 +90,7 @@ pub struct Coverage {
 }
 
 /// A moment not counted because another moment tells the same story
-/// ([`identity`]): the one with the higher score is kept.
+/// ([`crate::log::identity`]): the one with the higher score is kept.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Folded {
     /// The id of the moment left out.

@@ -290,13 +290,13 @@ proptest! {
         let original = moments[pick.index(moments.len())].clone();
         let text = format!("{} {}", original.what, original.impact.clone().unwrap_or_default());
         // A line with words, and a project not so busy that the look-back is the limit.
-        prop_assume!(super::identity::same_text_story(&text, &text));
+        prop_assume!(crate::log::identity::same_text_story(&text, &text));
         let near = moments
             .iter()
             .filter(|m| m.project == original.project)
-            .filter(|m| (m.date - original.date).num_days().abs() <= super::identity::WINDOW_DAYS)
+            .filter(|m| (m.date - original.date).num_days().abs() <= crate::log::identity::WINDOW_DAYS)
             .count();
-        prop_assume!(near < super::identity::LOOKBACK);
+        prop_assume!(near < crate::log::identity::LOOKBACK);
         let before_log = log(&PROJECTS, moments.clone());
         let before = Evidence::rank(&before_log, today());
         let mut copy = original;

@@ -9,6 +9,7 @@ mod commitment;
 pub mod edit;
 pub mod error;
 pub mod guessed;
+pub mod identity;
 pub mod load;
 mod moment;
 mod private;

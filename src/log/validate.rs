@@ -256,7 +256,7 @@ pub fn validate_for(raw: RawLog, today: NaiveDate, stories: bool) -> (Option<Log
     }
     // One story logged twice: a warning at the later telling (identity.rs has the rule).
     let repeats = if stories {
-        crate::evidence::identity::repeats(&moments)
+        crate::log::identity::repeats(&moments)
     } else {
         Vec::new()
     };

@@ -7,6 +7,7 @@
 //! and a UID per commitment that stays the same from one export to the next, so
 //! importing again updates events instead of duplicating them.
 
+use crate::report::commitments::Commitments;
 use chrono::Datelike;
 use chrono::NaiveDate;
 
@@ -154,6 +155,34 @@ pub fn unfold(text: &str) -> String {
         }
     }
     out
+}
+
+/// The calendar of a commitments report's open ones (build it without private moments:
+/// the file leaves this machine).
+pub fn commitments(report: &Commitments, kind: Kind) -> String {
+    let entries: Vec<Entry> = report
+        .commitments
+        .iter()
+        .filter(|r| r.status == "open")
+        .map(|r| Entry {
+            uid: uid(&report.owner, &r.moment, r.index),
+            summary: format!("{}: {}", r.owner_name, r.what),
+            description: format!(
+                "Agreed in the 1:1 of {} ({}: {}). When it is done: promo done {}",
+                r.moment_date,
+                r.moment,
+                r.moment_what.as_deref().unwrap_or(""),
+                r.id
+            ),
+            due: r.due,
+        })
+        .collect();
+    calendar(
+        &format!("promo: {}'s commitments", report.owner),
+        &entries,
+        report.today,
+        kind,
+    )
 }
 
 #[cfg(test)]

@@ -5,10 +5,11 @@
 //! ([`templates`]), PDF is laid out by [`pdf`], and JSON is the context itself.
 
 pub mod budget;
-pub mod escape;
+pub use crate::escape;
 pub mod filters;
 pub mod ics;
 pub mod pdf;
+mod reports;
 pub mod templates;
 pub mod text;
 

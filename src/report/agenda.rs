@@ -241,7 +241,3 @@ fn due_phrase(entry: &Entry<'_>, today: NaiveDate) -> String {
         None => "no date".into(),
     }
 }
-
-impl crate::render::Report for Agenda {
-    const NAME: &'static str = "agenda";
-}

@@ -10,7 +10,6 @@ use serde::Serialize;
 
 use crate::commitments::{self, Entry};
 use crate::log::{CommitmentOwner, Log};
-use crate::render::ics;
 
 /// The commitments of a log, as every format renders them.
 #[derive(Clone, Debug, Serialize)]
@@ -108,38 +107,4 @@ fn row(log: &Log, entry: &Entry<'_>, today: NaiveDate) -> Row {
         index: entry.index,
         moment_what: (!entry.private).then(|| entry.moment.what.clone()),
     }
-}
-
-impl Commitments {
-    /// The calendar of this report's open ones (build it without private moments:
-    /// the file leaves this machine).
-    pub fn calendar(&self, kind: ics::Kind) -> String {
-        let entries: Vec<ics::Entry> = self
-            .commitments
-            .iter()
-            .filter(|r| r.status == "open")
-            .map(|r| ics::Entry {
-                uid: ics::uid(&self.owner, &r.moment, r.index),
-                summary: format!("{}: {}", r.owner_name, r.what),
-                description: format!(
-                    "Agreed in the 1:1 of {} ({}: {}). When it is done: promo done {}",
-                    r.moment_date,
-                    r.moment,
-                    r.moment_what.as_deref().unwrap_or(""),
-                    r.id
-                ),
-                due: r.due,
-            })
-            .collect();
-        ics::calendar(
-            &format!("promo: {}'s commitments", self.owner),
-            &entries,
-            self.today,
-            kind,
-        )
-    }
-}
-
-impl crate::render::Report for Commitments {
-    const NAME: &'static str = "commitments";
 }

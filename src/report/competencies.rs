@@ -130,10 +130,6 @@ impl CompetenciesReport {
     }
 }
 
-impl crate::render::Report for CompetenciesReport {
-    const NAME: &'static str = "competencies";
-}
-
 /// The matrix of `log`'s target level on `ladder` when the log cites competencies,
 /// else empty: the packet and the pre-mortem show it only once the owner maps evidence.
 pub fn cited_matrix(

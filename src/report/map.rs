@@ -135,10 +135,6 @@ impl MapReport {
     }
 }
 
-impl crate::render::Report for MapReport {
-    const NAME: &'static str = "map";
-}
-
 fn example(e: &MapExample) -> Example {
     Example {
         example: e.clone(),

@@ -6,8 +6,8 @@
 pub mod agenda;
 pub mod case;
 pub mod commitments;
-pub mod map;
 pub mod competencies;
+pub mod map;
 pub mod objections;
 pub mod packet;
 pub mod premortem;

@@ -35,10 +35,6 @@ impl ObjectionsReport {
     }
 }
 
-impl crate::render::Report for ObjectionsReport {
-    const NAME: &'static str = "objections";
-}
-
 /// `3 high, 4 medium, 1 low`, leaving out severities with none.
 fn tally(found: &[Objection]) -> String {
     [Severity::High, Severity::Medium, Severity::Low]

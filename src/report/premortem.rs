@@ -173,8 +173,7 @@ impl Premortem {
         let evidence = case.evidence();
         let objections = case.objections(&evidence)?;
         let mut report = Self::build(&case.log, &evidence, &objections, submission, case.today);
-        report.competencies =
-            crate::report::competencies::cited_matrix(&case.log, case.ladder()?)?;
+        report.competencies = crate::report::competencies::cited_matrix(&case.log, case.ladder()?)?;
         Ok(report)
     }
 

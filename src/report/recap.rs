@@ -98,7 +98,3 @@ pub fn build(log: &Log, date: NaiveDate) -> Recap {
             .collect(),
     }
 }
-
-impl crate::render::Report for Recap {
-    const NAME: &'static str = "recap";
-}

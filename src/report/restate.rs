@@ -56,10 +56,6 @@ impl RestateReport {
     }
 }
 
-impl crate::render::Report for RestateReport {
-    const NAME: &'static str = "restate";
-}
-
 /// "112 words · about 45 seconds at 150 words a minute".
 fn timing(r: &Restatement) -> String {
     format!(

@@ -208,8 +208,12 @@ fn weak_startup_pm_raises_scope_judgment_and_sponsor_first() {
     let found = json(&[], &fixture("weak-startup-pm.ron"));
     assert_eq!(
         ids(&found)[..3],
-        ["execution-not-judgment", "no-sponsor-signal", "thin-scope"],
-        "the two high objections lead, in centrality order; thin-scope is medium for L4, whose ladder asks only for Team reach"
+        [
+            "execution-not-judgment",
+            "no-sponsor-signal",
+            "uncorroborated"
+        ],
+        "the high objections lead, in centrality order (its only figure has no witness or quote); thin-scope is medium for L4, whose ladder asks only for Team reach"
     );
     for id in [
         "no-leverage",

@@ -85,9 +85,11 @@ fn the_strong_case_has_its_shape() {
         "On judgment, she killed the in-house pay-later lending build",
         "The result: $4.8M of projected FY27 credit losses",
         "On scope, she asked Dana and me for ownership of pay-later expansion",
-        "On leverage, she presented the fee guardrails",
+        // The scorecard (m047) outranks the guardrails (m033) since its skip-level quote
+        // endorses (docs/ranking.md, the worked example).
+        "On leverage, she set up a monthly pay-later partner scorecard",
         "across six projects and four quarters",
-        "Skip-level Dana Whitfield and stakeholder Marcus Bell would vouch for this.",
+        "Skip-level Dana Whitfield and stakeholders Marcus Bell and Fatima Al-Sayed would vouch for this.",
     ];
     let mut at = 0;
     for part in order {

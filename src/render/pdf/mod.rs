@@ -32,14 +32,7 @@ mod wrap;
 #[cfg(test)]
 mod tests;
 
-/// Paper size.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Paper {
-    /// US Letter, 215.9 × 279.4 mm.
-    Letter,
-    /// ISO A4, 210 × 297 mm.
-    A4,
-}
+pub use crate::paper::Paper;
 
 /// A one-page document, top to bottom, independent of what it says.
 #[derive(Clone, Debug, Default, PartialEq)]
