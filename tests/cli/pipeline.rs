@@ -150,6 +150,9 @@ fn command(path: &Path, args: &[&str]) {
     let (mut out, mut err) = (Vec::new(), Vec::new());
     match promo::run(cli, &mut out, &mut err) {
         Ok(0) => {}
+        // `check` reads more than loading does (cited competencies against the ladder,
+        // the track name): a mutation it refuses with a diagnostic is a finding, not a crash.
+        Ok(1) if args[0] == "check" && !out.is_empty() => {}
         Ok(code) => panic!("{args:?} exited {code}: {}", String::from_utf8_lossy(&err)),
         Err(promo::Error::UnknownLevel { .. }) => {}
         Err(e) => panic!("{args:?} failed: {}", promo::error_chain(&e)),
