@@ -207,6 +207,28 @@ pub enum Error {
         /// What the re-check found.
         reason: String,
     },
+    /// `promo share` would renumber public moments that have no `id`.
+    #[error(
+        "nothing was written: leaving the private moments out of `{path}` would renumber the public moment `{id}` (moments without an `id` are numbered by date); give the moments of that date an `id` and run `promo share` again"
+    )]
+    ShareRenumbers {
+        /// The log.
+        path: PathBuf,
+        /// The first public moment whose id would change.
+        id: String,
+    },
+    /// Several logs of one run are invalid; `rendered` shows every log's problems.
+    #[error(
+        "{count} of the {total} logs are invalid; fix them and run the command again (nothing was written)"
+    )]
+    InvalidLogs {
+        /// How many logs are invalid.
+        count: usize,
+        /// How many logs the run read.
+        total: usize,
+        /// Each invalid log's diagnostics and summary line, in the order given.
+        rendered: String,
+    },
 }
 
 impl Error {
@@ -242,6 +264,7 @@ impl Error {
         match self {
             Error::InvalidLog { rendered, .. } => Some(rendered),
             Error::InvalidLadder { rendered, .. } => Some(rendered),
+            Error::InvalidLogs { rendered, .. } => Some(rendered),
             _ => None,
         }
     }

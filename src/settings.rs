@@ -86,6 +86,7 @@ impl Settings {
         let paper = match &cli.command {
             Command::Packet(args) if global.given.has("paper") => paper_of(args.paper),
             Command::Premortem(args) if global.given.has("paper") => paper_of(args.paper),
+            Command::Calibrate(args) if global.given.has("paper") => paper_of(args.paper),
             _ => config.paper.unwrap_or(Paper::Letter),
         };
         Self {

@@ -3,9 +3,11 @@
 
 mod capture;
 mod reports;
+mod team;
 
 pub use capture::*;
 pub use reports::*;
+pub use team::*;
 
 use std::path::PathBuf;
 
@@ -108,6 +110,10 @@ pub enum Command {
     Competencies(CompetenciesArgs),
     /// Print a shell completion script.
     Completions(CompletionsArgs),
+    /// Write the log to hand your manager: every private moment, and all only they used, left out.
+    Share(ShareArgs),
+    /// The manager's calibration brief over the shared logs of a team, one page per report.
+    Calibrate(CalibrateArgs),
     /// Print the man page (roff): promo(1), or one command's page, e.g. `promo man import`.
     Man(ManArgs),
 }

@@ -5,6 +5,7 @@ mod add;
 mod add_edit;
 mod agenda;
 mod amend;
+
 mod check;
 mod commitments;
 mod competencies;
@@ -20,6 +21,7 @@ mod premortem;
 mod project;
 mod recap;
 mod restate;
+mod share;
 mod status;
 mod templates;
 
@@ -125,6 +127,8 @@ pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> Result<u8, Err
         Command::Competencies(args) => competencies::run(&args, &mut ctx),
         Command::Completions(args) => completions::run(&args, &mut ctx),
         Command::Man(args) => man::run(&args, &mut ctx),
+        Command::Share(args) => share::run(&args, &mut ctx),
+        Command::Calibrate(_args) => todo!(),
     }
 }
 

@@ -18,6 +18,7 @@ mod quote;
 pub mod raw;
 mod reach;
 pub mod ron;
+pub mod share;
 mod tag;
 pub mod validate;
 

@@ -1,0 +1,51 @@
+//! The arguments of the manager's side: `share` (the owner's log without its private
+//! moments) and `calibrate` (one brief over a team's shared logs).
+
+use std::path::PathBuf;
+
+use clap::{Args, ValueEnum};
+
+use super::PaperArg;
+
+/// `promo share`.
+#[derive(Debug, Args)]
+pub struct ShareArgs {
+    /// Write the shareable log here (atomically); never the log itself, its backup or its lock.
+    #[arg(short = 'o', long = "output", value_name = "FILE", required = true)]
+    pub output: PathBuf,
+}
+
+/// Output format of `calibrate`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum CalibrateFormat {
+    /// For the terminal.
+    Text,
+    /// Markdown.
+    Md,
+    /// A self-contained HTML page.
+    Html,
+    /// A cover page and one page per report (use `-o FILE`).
+    Pdf,
+    /// The context as JSON (see docs/calibrate.md).
+    Json,
+}
+
+/// `promo calibrate`.
+#[derive(Debug, Args)]
+pub struct CalibrateArgs {
+    /// The shared logs, one per report: files, or directories of `*.ron` files.
+    #[arg(value_name = "DIR|FILE", required = true)]
+    pub logs: Vec<PathBuf>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = CalibrateFormat::Text)]
+    pub format: CalibrateFormat,
+    /// Print the template context as JSON (same as `--format json`).
+    #[arg(long, conflicts_with = "format")]
+    pub context: bool,
+    /// Write to this file (atomically) instead of standard output.
+    #[arg(short = 'o', long = "output", value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Paper size for PDF.
+    #[arg(long, value_enum, default_value_t = PaperArg::Letter)]
+    pub paper: PaperArg,
+}
