@@ -5,6 +5,7 @@ mod add;
 mod add_edit;
 mod agenda;
 mod amend;
+mod calibrate;
 
 mod check;
 mod commitments;
@@ -128,7 +129,7 @@ pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> Result<u8, Err
         Command::Completions(args) => completions::run(&args, &mut ctx),
         Command::Man(args) => man::run(&args, &mut ctx),
         Command::Share(args) => share::run(&args, &mut ctx),
-        Command::Calibrate(_args) => todo!(),
+        Command::Calibrate(args) => calibrate::run(&args, &mut ctx),
     }
 }
 

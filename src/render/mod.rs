@@ -28,6 +28,12 @@ pub trait Report: Serialize {
     fn page(&self) -> Option<pdf::Page> {
         None
     }
+
+    /// The report laid out as PDF pages, each fitted to one sheet: its one [`Report::page`]
+    /// unless the report has several (the calibration brief).
+    fn pages(&self) -> Vec<pdf::Page> {
+        self.page().into_iter().collect()
+    }
 }
 
 /// An output format.
@@ -112,18 +118,47 @@ pub struct PdfRenderer<'a> {
 
 impl<R: Report> Renderer<R> for PdfRenderer<'_> {
     fn render(&self, report: &R) -> Result<Rendered, Error> {
-        let Some(page) = report.page() else {
-            return Err(no_page(R::NAME, self.templates));
+        let pages = report.pages();
+        let [page] = pages.as_slice() else {
+            if pages.is_empty() {
+                return Err(no_page(R::NAME, self.templates));
+            }
+            return several_pages(&pages, self.paper);
         };
         let (bytes, layout) =
-            pdf::render(&page, self.paper).map_err(|e| Error::Pdf(e.to_string()))?;
+            pdf::render(page, self.paper).map_err(|e| Error::Pdf(e.to_string()))?;
+        let notes = layout_notes(page, &layout);
+        Ok(Rendered { bytes, notes })
+    }
+}
+
+/// A document of several pages, each fitted on its own; a page's notes name its title.
+fn several_pages(pages: &[pdf::Page], paper: pdf::Paper) -> Result<Rendered, Error> {
+    let (bytes, layouts) =
+        pdf::render_pages(pages, paper).map_err(|e| Error::Pdf(e.to_string()))?;
+    let mut notes = Vec::new();
+    for (page, layout) in pages.iter().zip(&layouts) {
+        for note in layout_notes(page, layout) {
+            let note = note.replacen(": ", &format!(": {}: ", page.title), 1);
+            if !notes.contains(&note) {
+                notes.push(note);
+            }
+        }
+    }
+    Ok(Rendered { bytes, notes })
+}
+
+/// What the person should be told about fitting `page`: rows dropped, texts cut,
+/// glyphs missing.
+fn layout_notes(page: &pdf::Page, layout: &pdf::LayoutReport) -> Vec<String> {
+    {
         let mut notes = Vec::new();
         for (block, dropped) in &layout.dropped {
             if *dropped > 0 {
                 notes.push(format!(
                     "note: {dropped} lower-ranked {} from “{}” left out to keep the page to one sheet",
                     if *dropped == 1 { "entry" } else { "entries" },
-                    section_of(&page, *block)
+                    section_of(page, *block)
                 ));
             }
         }
@@ -137,7 +172,7 @@ impl<R: Report> Renderer<R> for PdfRenderer<'_> {
         if let Some(block) = layout.cut_at_block {
             notes.push(format!(
                 "warning: the page could not hold everything even at the smallest type; it ends at “{}”",
-                section_of(&page, block)
+                section_of(page, block)
             ));
         }
         if !layout.missing_glyphs.is_empty() {
@@ -151,7 +186,7 @@ impl<R: Report> Renderer<R> for PdfRenderer<'_> {
                 names.join(", ")
             ));
         }
-        Ok(Rendered { bytes, notes })
+        notes
     }
 }
 

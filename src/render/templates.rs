@@ -55,6 +55,15 @@ pub const BUILTIN: &[(&str, &str)] = &[
         "commitments.html",
         include_str!("../../templates/commitments.html"),
     ),
+    (
+        "calibrate.txt",
+        include_str!("../../templates/calibrate.txt"),
+    ),
+    ("calibrate.md", include_str!("../../templates/calibrate.md")),
+    (
+        "calibrate.html",
+        include_str!("../../templates/calibrate.html"),
+    ),
     ("recap.txt", include_str!("../../templates/recap.txt")),
     ("recap.md", include_str!("../../templates/recap.md")),
     ("recap.html", include_str!("../../templates/recap.html")),

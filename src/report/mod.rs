@@ -4,6 +4,7 @@
 //! the loaded log), that every renderer (text, Markdown, HTML, JSON, iCalendar) draws from.
 
 pub mod agenda;
+pub mod calibrate;
 pub mod case;
 pub mod commitments;
 pub mod competencies;

@@ -70,7 +70,7 @@ fn timing(r: &Restatement) -> String {
 /// The log files to restate, in the order given, a directory standing for every
 /// `*.ron` file directly inside it (sorted by name). The flag is true when the run
 /// covers several people (more than one `--log`, or a directory).
-fn expand(logs: &[PathBuf]) -> Result<(Vec<PathBuf>, bool), Error> {
+pub(crate) fn expand(logs: &[PathBuf]) -> Result<(Vec<PathBuf>, bool), Error> {
     let mut paths = Vec::new();
     let mut several = logs.len() > 1;
     for path in logs {

@@ -195,6 +195,33 @@ pub fn render_with(
     Ok((bytes, laid.report))
 }
 
+/// Renders each of `pages` onto exactly one page of `paper`, in order, as one document
+/// (the calibration brief: a cover and a page per report): the PDF bytes and what each
+/// page's layout had to do to fit. The document's title is the first page's.
+pub fn render_pages(
+    pages: &[Page],
+    paper: Paper,
+) -> Result<(Vec<u8>, Vec<LayoutReport>), PdfError> {
+    let opts = FontOptions::standard();
+    let fonts = font::font_set(font::fonts()?, pages.iter().flat_map(page_chars), &opts)?;
+    let measurer = font::Measurer::new(&fonts);
+    let geo = layout::Geometry::new(paper);
+    let mut cmds = Vec::with_capacity(pages.len());
+    let mut reports = Vec::with_capacity(pages.len());
+    for page in pages {
+        let laid = layout::fit(page, &geo, &measurer);
+        cmds.push(laid.cmds);
+        reports.push(laid.report);
+    }
+    let first = pages.first();
+    let info = page::DocInfo {
+        title: first.map_or("", |p| p.title.as_str()),
+        subject: first.map_or("", |p| p.subtitle.as_str()),
+    };
+    let bytes = page::write_pages(&cmds, &geo, &info, &fonts)?;
+    Ok((bytes, reports))
+}
+
 /// Every character `page` may draw (the fixed strings the layout adds are Latin).
 fn page_chars(page: &Page) -> impl Iterator<Item = char> + '_ {
     let texts = page.blocks.iter().flat_map(|b| -> Vec<&str> {

@@ -31,7 +31,18 @@ pub(super) fn write(
     info: &DocInfo<'_>,
     fonts: &FontSet,
 ) -> Result<Vec<u8>, PdfError> {
-    let ids = font_ids(cmds, fonts);
+    write_pages(std::slice::from_ref(&cmds.to_vec()), geo, info, fonts)
+}
+
+/// Builds a PDF with one page per list of commands, in order, and returns its bytes.
+pub(super) fn write_pages(
+    pages: &[Vec<Cmd>],
+    geo: &Geometry,
+    info: &DocInfo<'_>,
+    fonts: &FontSet,
+) -> Result<Vec<u8>, PdfError> {
+    let all: Vec<Cmd> = pages.iter().flatten().cloned().collect();
+    let ids = font_ids(&all, fonts);
     let mut doc = PdfDocument::new(info.title);
     doc.metadata.info.subject = info.subject.to_string();
     doc.metadata.info.creator = "promo".to_string();
@@ -43,14 +54,15 @@ pub(super) fn write(
             .map
             .insert(id.clone(), PdfFont::new(parsed));
     }
-    let ops = to_ops(cmds, geo, &ids);
     let bounds = Rect::from_wh(Pt(geo.width), Pt(geo.height));
-    doc.pages.push(PdfPage {
-        media_box: bounds.clone(),
-        trim_box: bounds.clone(),
-        crop_box: bounds,
-        ops,
-    });
+    for cmds in pages {
+        doc.pages.push(PdfPage {
+            media_box: bounds.clone(),
+            trim_box: bounds.clone(),
+            crop_box: bounds.clone(),
+            ops: to_ops(cmds, geo, &ids),
+        });
+    }
 
     let opts = PdfSaveOptions {
         optimize: true,

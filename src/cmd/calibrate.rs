@@ -1,0 +1,40 @@
+//! `promo calibrate DIR|FILE...`: the manager's calibration brief over the shared logs
+//! of a team — a cover table in submission order, then one page per report — as text,
+//! Markdown, HTML, a PDF (cover plus a page per report) or its JSON context.
+
+use super::Ctx;
+use crate::cli::{CalibrateArgs, CalibrateFormat};
+use crate::error::Error;
+use crate::render::Format;
+use crate::report::calibrate::Calibration;
+
+/// Runs `promo calibrate`.
+pub fn run(args: &CalibrateArgs, ctx: &mut Ctx) -> Result<u8, Error> {
+    let format = match (args.context, args.format) {
+        (true, _) | (false, CalibrateFormat::Json) => Format::Json,
+        (false, CalibrateFormat::Text) => Format::Text,
+        (false, CalibrateFormat::Md) => Format::Markdown,
+        (false, CalibrateFormat::Html) => Format::Html,
+        (false, CalibrateFormat::Pdf) => Format::Pdf,
+    };
+    super::refuse_binary_to_terminal(ctx, format, args.output.as_deref(), "calibration")?;
+    let (paths, _) = crate::report::restate::expand(&args.logs)?;
+    if let Some(output) = &args.output {
+        crate::store::guard_output(output, &paths)?;
+    }
+    let brief = Calibration::build(&paths, ctx)?;
+    let rendered = super::render_to(ctx, &brief, format)?;
+    match &args.output {
+        Some(output) => crate::store::write_output(output, &paths, &rendered.bytes)?,
+        None => ctx.print_bytes(&rendered.bytes)?,
+    }
+    for owner in &brief.share_first {
+        ctx.note(&format!(
+            "note: {owner}'s log is their own, not a shared copy: ask {owner} to send you the output of `promo share`"
+        ));
+    }
+    for note in &rendered.notes {
+        ctx.note(note);
+    }
+    Ok(0)
+}
