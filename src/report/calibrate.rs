@@ -162,7 +162,7 @@ fn several(errors: &[Error], total: usize) -> Error {
         }
         rendered.push_str(&format!(
             "error: {}\n",
-            crate::render::escape::terminal(&crate::error_chain(error))
+            crate::escape::terminal(&crate::error_chain(error))
         ));
     }
     Error::InvalidLogs {
@@ -310,4 +310,120 @@ fn manager_commitments(log: &Log, today: NaiveDate) -> Vec<ManagerCommitment> {
     }
     found.sort_by_key(|(rank, due, order, _)| (*rank, due.is_none(), *due, *order));
     found.into_iter().map(|(.., c)| c).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::evidence::testing::{date, log, moment};
+    use crate::log::{Commitment, Quote, Reach, Role, Tag};
+
+    fn objection(id: Rule, severity: Severity, title: &str) -> Objection {
+        Objection {
+            id,
+            severity,
+            title: title.into(),
+            question: "?".into(),
+            evidence: Vec::new(),
+            finding: "found".into(),
+            fix: "fix".into(),
+            ask: "ask".into(),
+        }
+    }
+
+    fn hedged_log() -> Log {
+        let mut m = moment("m1", "2026-10-01", Tag::Decision, Reach::Org);
+        m.quotes = vec![Quote {
+            by: "Sam Lee".into(),
+            role: Role::Manager,
+            text: "Not sure she is ready yet.".into(),
+        }];
+        log(&["p"], vec![m])
+    }
+
+    #[test]
+    fn two_highs_are_not_this_cycle_one_is_at_risk_none_is_ready() {
+        let log = log(
+            &["p"],
+            vec![moment("m1", "2026-10-01", Tag::Decision, Reach::Org)],
+        );
+        let today = date("2026-11-21");
+        let high = |title| objection(Rule::NoMetric, Severity::High, title);
+        let two = [high("No metric"), high("One project")];
+        assert_eq!(verdict(&log, &two, today).0, Readiness::NotThisCycle);
+        let (one, reason) = verdict(&log, &two[..1], today);
+        assert_eq!(one, Readiness::AtRisk);
+        assert!(
+            reason.contains("One high objection open: No metric"),
+            "{reason}"
+        );
+        let medium = [objection(Rule::NoMetric, Severity::Medium, "No metric")];
+        let (ready, reason) = verdict(&log, &medium, today);
+        assert_eq!(ready, Readiness::Ready);
+        assert!(
+            reason.contains("the first question (No metric)"),
+            "{reason}"
+        );
+        assert_eq!(verdict(&log, &[], today).0, Readiness::Ready);
+    }
+
+    #[test]
+    fn a_hedging_manager_is_never_ready_generic_praise_alone_can_be() {
+        let log = hedged_log();
+        let today = date("2026-11-21");
+        let hedge = [objection(Rule::LukewarmSponsor, Severity::High, "hedges")];
+        let (readiness, reason) = verdict(&log, &hedge, today);
+        assert_eq!(readiness, Readiness::AtRisk);
+        assert!(
+            reason
+                .starts_with("Sponsor problem: you hedge on record (“Not sure she is ready yet.”)"),
+            "{reason}"
+        );
+        let generic = [objection(
+            Rule::LukewarmSponsor,
+            Severity::Medium,
+            "generic",
+        )];
+        assert_eq!(verdict(&log, &generic, today).0, Readiness::Ready);
+    }
+
+    #[test]
+    fn broken_manager_promises_are_never_ready_and_are_listed_dated() {
+        let mut m = moment("m1", "2026-08-18", Tag::Scope, Reach::Team);
+        let promise = |what: &str, due: &str, status| Commitment {
+            owner: CommitmentOwner::Manager,
+            what: what.into(),
+            due: Some(date(due)),
+            status,
+        };
+        m.commitments = vec![
+            promise("Later", "2027-01-10", Status::Open),
+            promise("Intro", "2026-09-15", Status::Broken),
+            promise("Review", "2026-10-01", Status::Open),
+            promise("Kept", "2026-09-01", Status::Held),
+        ];
+        let log = log(&["p"], vec![m]);
+        let today = date("2026-11-21");
+        let follow = [objection(Rule::SponsorFollowThrough, Severity::High, "x")];
+        let (readiness, reason) = verdict(&log, &follow, today);
+        assert_eq!(readiness, Readiness::AtRisk);
+        assert!(
+            reason.contains("did not keep 2 of the 4 commitments"),
+            "{reason}"
+        );
+        let found = manager_commitments(&log, today);
+        let rows: Vec<(&str, &str)> = found
+            .iter()
+            .map(|c| (c.what.as_str(), c.state.as_str()))
+            .collect();
+        assert_eq!(
+            rows,
+            [
+                ("Intro", "broken"),
+                ("Review", "overdue"),
+                ("Later", "open")
+            ]
+        );
+        assert!(found.iter().all(|c| c.made == "2026-08-18"));
+    }
 }
