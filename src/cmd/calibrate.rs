@@ -28,10 +28,16 @@ pub fn run(args: &CalibrateArgs, ctx: &mut Ctx) -> Result<u8, Error> {
         Some(output) => crate::store::write_output(output, &paths, &rendered.bytes)?,
         None => ctx.print_bytes(&rendered.bytes)?,
     }
-    for owner in &brief.share_first {
-        ctx.note(&format!(
+    match brief.share_first.as_slice() {
+        [] => {}
+        [owner] => ctx.note(&format!(
             "note: {owner}'s log is their own, not a shared copy: ask {owner} to send you the output of `promo share`"
-        ));
+        )),
+        owners => ctx.note(&format!(
+            "note: {} logs are their owners' own, not shared copies ({}): ask each to send you the output of `promo share`",
+            owners.len(),
+            crate::text::clamp(&owners.join(", "), 120)
+        )),
     }
     for note in &rendered.notes {
         ctx.note(note);
