@@ -165,8 +165,11 @@ fn no_private_word_reaches_any_format_and_unshared_logs_are_named_without_counts
             "{format}: says private exists"
         );
         assert!(
+            run.stderr().contains(
+                "2 logs are their owners' own, not shared copies (Kai Brennan, Leo Park)"
+            ),
+            "{}",
             run.stderr()
-                .contains("ask Kai Brennan to send you the output of `promo share`")
         );
     }
     let dir = tempfile::tempdir().expect("tempdir");
