@@ -268,3 +268,27 @@ fn refuses_an_output_that_is_one_of_the_logs() {
         .stderr_has("refusing to write");
     assert_eq!(std::fs::read(&log).expect("read"), before);
 }
+
+#[test]
+fn a_big_team_still_gets_one_cover_page_and_one_page_each() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let team = dir.path().join("team");
+    std::fs::create_dir(&team).expect("mkdir");
+    for i in 0..45 {
+        std::fs::copy(
+            fixture("team/strong.ron"),
+            team.join(format!("r{i:02}.ron")),
+        )
+        .expect("copy");
+    }
+    let pdf = dir.path().join("brief.pdf");
+    let run = promo()
+        .args(["calibrate", "--format", "pdf", "-o"])
+        .args([&pdf, &team])
+        .run()
+        .ok();
+    assert!(!run.stderr().contains("could not hold"), "{}", run.stderr());
+    let pages = pdf_pages(&std::fs::read(&pdf).expect("pdf"));
+    assert_eq!(pages.len(), 46);
+    assert!(pages[0].contains("+5 more reports"), "{}", pages[0]);
+}

@@ -2,7 +2,7 @@
 //! verdict and its reason) and exactly one page per report, each fitted on its own.
 
 use crate::render::Report;
-use crate::render::pdf::{Block, Page};
+use crate::render::pdf::{Block, ListItem, Page};
 use crate::report::calibrate::{Calibration, ReportBrief};
 use crate::text::first_name;
 
@@ -20,10 +20,16 @@ impl Report for Calibration {
     }
 }
 
+/// Rows of the cover's table always drawn: a bigger team's table ends with "+N more".
+pub const COVER_MIN_ROWS: usize = 40;
+/// Owners of unshared logs named on the cover at most; past this, a count.
+pub const COVER_NAMED_UNSHARED: usize = 6;
+
 /// The cover: one row per report, and why each verdict.
 fn cover(brief: &Calibration) -> Page {
     let n = brief.reports.len();
-    let mut blocks = vec![Block::Table {
+    let mut blocks = vec![Block::Heading("The team, by submission date".into())];
+    blocks.push(Block::Table {
         headers: vec![
             "Name".into(),
             "Level → target".into(),
@@ -43,22 +49,34 @@ fn cover(brief: &Calibration) -> Page {
                 ]
             })
             .collect(),
-        min_rows: n,
-        more: None,
-    }];
+        min_rows: n.min(COVER_MIN_ROWS),
+        more: Some("+{n} more reports: one page each follows".into()),
+    });
     blocks.push(Block::Heading("Why".into()));
-    for r in &brief.reports {
-        blocks.push(Block::Paragraph {
-            text: r.reason.clone(),
-            bold_lead: Some(format!("{} ({}):", r.owner, r.readiness.word())),
-        });
-    }
+    blocks.push(Block::List {
+        items: brief
+            .reports
+            .iter()
+            .map(|r| ListItem {
+                lead: format!("{} ({}): ", r.owner, r.readiness.word()),
+                text: r.reason.clone(),
+                detail: None,
+            })
+            .collect(),
+        min_items: 0,
+        more: Some("+{n} more: each report's page gives its reason".into()),
+    });
     if !brief.share_first.is_empty() {
         blocks.push(Block::Paragraph {
-            text: format!(
-                "{} sent their own log, not a shared copy; ask for the output of `promo share`.",
-                brief.share_first.join(", ")
-            ),
+            text: match brief.share_first.len() {
+                n if n > COVER_NAMED_UNSHARED => format!(
+                    "{n} reports sent their own log, not a shared copy (their pages say so); ask each for the output of `promo share`."
+                ),
+                _ => format!(
+                    "{} sent their own log, not a shared copy; ask for the output of `promo share`.",
+                    brief.share_first.join(", ")
+                ),
+            },
             bold_lead: Some("Before the room:".into()),
         });
     }
