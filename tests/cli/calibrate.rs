@@ -5,6 +5,7 @@
 use serde_json::Value;
 
 use crate::harness::{fixture, golden, promo};
+use crate::packet::pdf_pages;
 
 fn team() -> std::path::PathBuf {
     fixture("team")
@@ -17,15 +18,6 @@ fn context() -> Value {
         .run()
         .ok();
     serde_json::from_str(&run.stdout()).expect("json")
-}
-
-fn pdf_pages(bytes: &[u8]) -> Vec<String> {
-    let document = lopdf::Document::load_mem(bytes).expect("a readable PDF");
-    let pages: Vec<u32> = document.get_pages().keys().copied().collect();
-    pages
-        .iter()
-        .map(|p| document.extract_text(&[*p]).expect("extractable text"))
-        .collect()
 }
 
 #[test]

@@ -8,7 +8,7 @@ use crate::stress;
 const FIXTURES: [&str; 3] = ["strong-pm.ron", "weak-startup-pm.ron", "engineer-l6.ron"];
 
 /// The text of every page of a PDF, read back with lopdf.
-fn pdf_pages(bytes: &[u8]) -> Vec<String> {
+pub(crate) fn pdf_pages(bytes: &[u8]) -> Vec<String> {
     let document = lopdf::Document::load_mem(bytes).expect("a readable PDF");
     let pages: Vec<u32> = document.get_pages().keys().copied().collect();
     pages
