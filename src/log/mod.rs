@@ -11,7 +11,9 @@ pub mod error;
 pub mod guessed;
 pub mod identity;
 pub mod load;
+mod meeting;
 mod moment;
+mod schedule;
 mod private;
 pub mod problem;
 mod quote;
@@ -30,6 +32,7 @@ use serde::Serialize;
 pub use cadence::Cadence;
 pub use commitment::{Commitment, CommitmentOwner, Status};
 pub use error::LogError;
+pub use meeting::{Meeting, MeetingStatus};
 pub use moment::Moment;
 pub use private::PrivateMoments;
 pub use quote::{Quote, Role};
@@ -57,6 +60,8 @@ pub struct Log {
     pub moments: Vec<Moment>,
     /// Private moments, sealed.
     pub private: PrivateMoments,
+    /// The 1:1s from the calendar, by date (empty when none were imported).
+    pub meetings: Vec<Meeting>,
 }
 
 /// The owner.
