@@ -177,6 +177,8 @@ pub enum ImportFormat {
     Markdown,
     /// A jrnl JSON export (`jrnl --export json`).
     Jrnl,
+    /// A calendar export (`.ics`): the 1:1 series with the manager, into `meetings`.
+    Ics,
 }
 
 /// `promo import`.
@@ -195,6 +197,10 @@ pub struct ImportArgs {
     /// The project for items whose text names none [default: the log's only project, else a new `imported` one].
     #[arg(long, value_name = "KEY")]
     pub project: Option<String>,
+    /// `ics`: the 1:1 series is the events whose summary contains TEXT [default: the
+    /// events of the manager and one other person].
+    #[arg(long, value_name = "TEXT")]
+    pub series: Option<String>,
 }
 
 /// Output format of the agenda and the recap.

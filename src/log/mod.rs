@@ -13,13 +13,13 @@ pub mod identity;
 pub mod load;
 mod meeting;
 mod moment;
-mod schedule;
 mod private;
 pub mod problem;
 mod quote;
 pub mod raw;
 mod reach;
 pub mod ron;
+mod schedule;
 mod tag;
 pub mod validate;
 

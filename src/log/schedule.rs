@@ -72,16 +72,22 @@ impl Log {
 #[cfg(test)]
 mod tests {
     use crate::evidence::testing::{date, log, moment};
-    use crate::log::{Reach, Tag};
     use crate::log::{Meeting, MeetingStatus};
+    use crate::log::{Reach, Tag};
 
     #[test]
     fn the_cadence_counts_on_from_the_last_moment() {
         let today = date("2026-11-20");
         assert_eq!(log(&[], Vec::new()).next_one_on_one(today), today);
-        let weekly = log(&["p"], vec![moment("a", "2026-11-10", Tag::Decision, Reach::Team)]);
+        let weekly = log(
+            &["p"],
+            vec![moment("a", "2026-11-10", Tag::Decision, Reach::Team)],
+        );
         assert_eq!(weekly.next_one_on_one(today), date("2026-11-24"));
-        let on_the_day = log(&["p"], vec![moment("a", "2026-11-13", Tag::Decision, Reach::Team)]);
+        let on_the_day = log(
+            &["p"],
+            vec![moment("a", "2026-11-13", Tag::Decision, Reach::Team)],
+        );
         assert_eq!(on_the_day.next_one_on_one(today), today);
     }
 
@@ -89,9 +95,18 @@ mod tests {
     fn the_calendar_wins_and_skips_cancelled_meetings() {
         let mut log = log(&[], Vec::new());
         log.meetings = vec![
-            Meeting { date: date("2026-11-16"), status: MeetingStatus::Held },
-            Meeting { date: date("2026-11-23"), status: MeetingStatus::Cancelled },
-            Meeting { date: date("2026-11-25"), status: MeetingStatus::Scheduled },
+            Meeting {
+                date: date("2026-11-16"),
+                status: MeetingStatus::Held,
+            },
+            Meeting {
+                date: date("2026-11-23"),
+                status: MeetingStatus::Cancelled,
+            },
+            Meeting {
+                date: date("2026-11-25"),
+                status: MeetingStatus::Scheduled,
+            },
         ];
         let today = date("2026-11-20");
         assert_eq!(log.next_one_on_one(today), date("2026-11-25"));
@@ -104,7 +119,10 @@ mod tests {
     #[test]
     fn past_the_calendar_the_cadence_keeps_the_last_held_weekday() {
         let mut log = log(&[], Vec::new());
-        log.meetings = vec![Meeting { date: date("2026-11-02"), status: MeetingStatus::Held }];
+        log.meetings = vec![Meeting {
+            date: date("2026-11-02"),
+            status: MeetingStatus::Held,
+        }];
         assert_eq!(log.next_one_on_one(date("2026-11-20")), date("2026-11-23"));
     }
 }
