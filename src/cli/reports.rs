@@ -234,6 +234,17 @@ pub struct AgendaArgs {
     pub context: bool,
 }
 
+/// `promo health`.
+#[derive(Debug, Args)]
+pub struct HealthArgs {
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = MapFormat::Text)]
+    pub format: MapFormat,
+    /// Print the template context as JSON instead of the report.
+    #[arg(long)]
+    pub context: bool,
+}
+
 /// `promo recap`.
 #[derive(Debug, Args)]
 pub struct RecapArgs {

@@ -7,6 +7,7 @@ pub mod agenda;
 pub mod case;
 pub mod commitments;
 pub mod competencies;
+pub mod health;
 pub mod map;
 pub mod objections;
 pub mod packet;
