@@ -291,12 +291,19 @@ fn one_date(text: &str, p: &Property<'_>, zone: Tz) -> Result<NaiveDate, IcsErro
     Ok(set.get_dt_start().with_timezone(&zone).date_naive())
 }
 
-/// An error at the line of the file holding the value of the first of `rules`.
+/// An error at the line of the file holding the value of the rule rrule refused.
 fn located_value(text: &str, rules: &[String], message: &str) -> IcsError {
-    let needle = rules
-        .iter()
-        .rev()
-        .find_map(|r| r.rsplit_once(':').map(|(_, v)| v.to_string()))
+    // The start alone (with a one-instance rule) reads: the fault is in a later rule.
+    let start_reads = rules
+        .first()
+        .is_some_and(|start| format!("{start}\n{ONCE}").parse::<RRuleSet>().is_ok());
+    let culprit = if start_reads {
+        rules.last()
+    } else {
+        rules.first()
+    };
+    let needle = culprit
+        .and_then(|r| r.split_once(':').map(|(_, v)| v.to_string()))
         .unwrap_or_default();
     located(
         text,
