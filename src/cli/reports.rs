@@ -223,7 +223,7 @@ pub struct AgendaArgs {
     /// A decision you need from your manager in this 1:1 (repeatable).
     #[arg(long = "decision", value_name = "TEXT")]
     pub decisions: Vec<String>,
-    /// The 1:1's date [default: the next one after the last moment, by the log's cadence].
+    /// The 1:1's date [default: the next one: the calendar's (`import ics`), else by the log's cadence].
     #[arg(long, value_parser = parse_date_arg)]
     pub date: Option<NaiveDate>,
     /// Include the open commitments of private moments (keep the agenda to yourself then).

@@ -36,6 +36,21 @@ pub struct IcsError {
     pub message: String,
 }
 
+#[cfg(test)]
+mod tests {
+    use super::is_manager;
+
+    #[test]
+    fn the_manager_is_found_by_name_or_email() {
+        assert!(is_manager("|sam lee", "Sam Lee"));
+        assert!(is_manager("x@example.com|lee, sam", "Sam Lee"));
+        assert!(is_manager("sam.lee@example.com|", "Sam Lee"));
+        assert!(is_manager("slee@example.com|", "Sam Lee"));
+        assert!(!is_manager("dana.whit@example.com|dana whit", "Sam Lee"));
+        assert!(!is_manager("sam@example.com|sam", "Sam Lee"));
+    }
+}
+
 /// Which events are the 1:1.
 #[derive(Clone, Debug)]
 pub enum Series<'a> {
@@ -179,6 +194,7 @@ fn is_one_on_one(event: &Component<'_>, series: &Series<'_>) -> bool {
                 .properties
                 .iter()
                 .filter(|p| p.name == "ATTENDEE" || p.name == "ORGANIZER")
+                .filter(|p| !is_resource(p))
                 .map(person_of)
                 .collect();
             people.sort();
@@ -188,6 +204,17 @@ fn is_one_on_one(event: &Component<'_>, series: &Series<'_>) -> bool {
             manager && people.len() <= 2
         }
     }
+}
+
+/// A room or a piece of equipment booked as an attendee (`CUTYPE=ROOM|RESOURCE`): not a person.
+fn is_resource(p: &Property<'_>) -> bool {
+    p.params.iter().any(|param| {
+        param.key == "CUTYPE"
+            && param.val.as_ref().is_some_and(|v| {
+                let v = v.as_str().trim_matches('"');
+                v.eq_ignore_ascii_case("ROOM") || v.eq_ignore_ascii_case("RESOURCE")
+            })
+    })
 }
 
 /// One person of an ATTENDEE or ORGANIZER: the email when given, else the name.
@@ -219,7 +246,12 @@ fn person_of(p: &Property<'_>) -> String {
 fn is_manager(person: &str, name: &str) -> bool {
     let name = name.trim().to_lowercase();
     let (email, cn) = person.split_once('|').unwrap_or(("", person));
-    if !cn.is_empty() && cn == name {
+    // "Sam Lee", or Outlook's "Lee, Sam": the same words in any order.
+    let mut cn_words: Vec<&str> = cn.split([' ', ',']).filter(|w| !w.is_empty()).collect();
+    let mut name_words: Vec<&str> = name.split_whitespace().collect();
+    cn_words.sort_unstable();
+    name_words.sort_unstable();
+    if !cn_words.is_empty() && cn_words == name_words {
         return true;
     }
     let local = email.split('@').next().unwrap_or_default();

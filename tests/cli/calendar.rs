@@ -147,3 +147,13 @@ fn agenda_recap_and_premortem_take_the_next_1on1_from_the_calendar() {
         .ok()
         .stdout_has("Next 1:1: 2026-11-23");
 }
+
+#[test]
+fn a_dry_run_writes_nothing() {
+    let (_dir, path) = copy_of_strong_pm();
+    let before = fs::read(&path).expect("read");
+    import(&path, &["--dry-run"])
+        .ok()
+        .stdout_has("would record 20 new 1:1 dates");
+    assert_eq!(fs::read(&path).expect("read"), before);
+}
