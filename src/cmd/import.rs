@@ -23,16 +23,7 @@ pub fn run(args: &ImportArgs, ctx: &mut Ctx) -> Result<u8, Error> {
     if args.format == ImportFormat::Ics {
         return run_ics(args, ctx);
     }
-    let path = ctx.log()?.to_path_buf();
-    // The notes are read first: a wrong file is refused before the log is touched.
-    let inputs = inputs(args)?;
-
-    // A dry run writes nothing, so it takes no lock.
-    let edit = if args.dry_run {
-        Edit::preview(&path)?
-    } else {
-        Edit::open(&path)?
-    };
+    let (path, inputs, edit) = open(args, ctx)?;
     let (log, source) = edit.check(ctx.today)?;
     if let Some(key) = &args.project
         && !log.projects.contains_key(key)
@@ -334,6 +325,20 @@ fn plural(n: usize) -> &'static str {
     if n == 1 { "" } else { "s" }
 }
 
+/// The log's path, the files to import (read first: a wrong file is refused before the
+/// log is touched) and the log opened for the edit (a dry run writes nothing, so it
+/// takes no lock).
+fn open(args: &ImportArgs, ctx: &Ctx) -> Result<(PathBuf, Vec<Input>, Edit), Error> {
+    let path = ctx.log()?.to_path_buf();
+    let inputs = inputs(args)?;
+    let edit = if args.dry_run {
+        Edit::preview(&path)?
+    } else {
+        Edit::open(&path)?
+    };
+    Ok((path, inputs, edit))
+}
+
 /// `ics` is handled whole by [`run_ics`] before any moment import starts.
 fn unreachable_ics() -> import::Parsed {
     import::Parsed::default()
@@ -342,13 +347,7 @@ fn unreachable_ics() -> import::Parsed {
 /// `promo import ics FILE`: the 1:1 series into the log's `meetings` field, and
 /// nothing else of the log changed.
 fn run_ics(args: &ImportArgs, ctx: &mut Ctx) -> Result<u8, Error> {
-    let path = ctx.log()?.to_path_buf();
-    let inputs = inputs(args)?;
-    let edit = if args.dry_run {
-        Edit::preview(&path)?
-    } else {
-        Edit::open(&path)?
-    };
+    let (path, inputs, edit) = open(args, ctx)?;
     let (log, source) = edit.check(ctx.today)?;
     let series = match &args.series {
         Some(text) => ics::Series::Summary(text),

@@ -296,7 +296,7 @@ pub fn validate_for(raw: RawLog, today: NaiveDate, stories: bool) -> (Option<Log
             });
         }
     }
-    meetings.sort();
+    meetings.sort_by_key(|m| m.date);
     meetings.dedup_by_key(|m| m.date);
 
     let has_error = findings

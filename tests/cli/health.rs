@@ -5,14 +5,18 @@ use crate::harness::{golden, promo};
 
 const WITH_CALENDAR: &str = "calendar/ana-with-calendar.ron";
 
-fn json_of(fixture: &str) -> serde_json::Value {
-    let out = promo()
+/// `promo health --format FORMAT` on a fixture, which must succeed.
+fn health(fixture: &str, format: &str) -> String {
+    promo()
         .fixture(fixture)
-        .args(["health", "--format", "json"])
+        .args(["health", "--format", format])
         .run()
         .ok()
-        .stdout();
-    serde_json::from_str(&out).expect("json")
+        .stdout()
+}
+
+fn json_of(fixture: &str) -> serde_json::Value {
+    serde_json::from_str(&health(fixture, "json")).expect("json")
 }
 
 #[test]
@@ -68,24 +72,14 @@ fn health_goldens() {
         ("html", "html"),
         ("json", "json"),
     ] {
-        let out = promo()
-            .fixture(WITH_CALENDAR)
-            .args(["health", "--format", format])
-            .run()
-            .ok()
-            .stdout();
+        let out = health(WITH_CALENDAR, format);
         golden(&format!("health.{ext}"), &out);
     }
 }
 
 #[test]
 fn the_chart_is_inline_and_readable_without_colour() {
-    let html = promo()
-        .fixture(WITH_CALENDAR)
-        .args(["health", "--format", "html"])
-        .run()
-        .ok()
-        .stdout();
+    let html = health(WITH_CALENDAR, "html");
     assert!(html.contains("<svg class=\"chart\""));
     assert!(
         html.contains("fill=\"url(#hatch)\""),
@@ -99,12 +93,7 @@ fn the_chart_is_inline_and_readable_without_colour() {
 #[test]
 fn private_moments_never_show() {
     for format in ["text", "md", "html", "json"] {
-        let out = promo()
-            .fixture(WITH_CALENDAR)
-            .args(["health", "--format", format])
-            .run()
-            .ok()
-            .stdout();
+        let out = health(WITH_CALENDAR, format);
         assert!(!out.contains("PRIVATE-CANARY"), "{format}");
         assert!(!out.to_lowercase().contains("private"), "{format}");
     }
