@@ -99,6 +99,8 @@ pub enum Command {
     Recap(RecapArgs),
     /// List the commitments, or export the open ones as an iCalendar file.
     Commitments(CommitmentsArgs),
+    /// The health of the 1:1s: held and cancelled, outcomes, growth asks, gaps.
+    Health(HealthArgs),
     /// Mark a commitment as held: done as promised.
     Done(StatusArgs),
     /// Mark a commitment as broken: not done as promised.

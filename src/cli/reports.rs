@@ -177,6 +177,8 @@ pub enum ImportFormat {
     Markdown,
     /// A jrnl JSON export (`jrnl --export json`).
     Jrnl,
+    /// A calendar export (`.ics`): the 1:1 series with the manager, into `meetings`.
+    Ics,
 }
 
 /// `promo import`.
@@ -195,6 +197,10 @@ pub struct ImportArgs {
     /// The project for items whose text names none [default: the log's only project, else a new `imported` one].
     #[arg(long, value_name = "KEY")]
     pub project: Option<String>,
+    /// `ics`: the 1:1 series is the events whose summary contains TEXT [default: the
+    /// events of the manager and one other person].
+    #[arg(long, value_name = "TEXT")]
+    pub series: Option<String>,
 }
 
 /// Output format of the agenda and the recap.
@@ -217,12 +223,23 @@ pub struct AgendaArgs {
     /// A decision you need from your manager in this 1:1 (repeatable).
     #[arg(long = "decision", value_name = "TEXT")]
     pub decisions: Vec<String>,
-    /// The 1:1's date [default: the next one after the last moment, by the log's cadence].
+    /// The 1:1's date [default: the next one: the calendar's (`import ics`), else by the log's cadence].
     #[arg(long, value_parser = parse_date_arg)]
     pub date: Option<NaiveDate>,
     /// Include the open commitments of private moments (keep the agenda to yourself then).
     #[arg(long)]
     pub private: bool,
+    /// Print the template context as JSON instead of the report.
+    #[arg(long)]
+    pub context: bool,
+}
+
+/// `promo health`.
+#[derive(Debug, Args)]
+pub struct HealthArgs {
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = MapFormat::Text)]
+    pub format: MapFormat,
     /// Print the template context as JSON instead of the report.
     #[arg(long)]
     pub context: bool,

@@ -10,25 +10,20 @@ use super::Ctx;
 use crate::cli::{ImportArgs, ImportFormat};
 use crate::diagnostic::Severity;
 use crate::error::Error;
-use crate::import::{self, Existing, People, RemarkKind, jrnl, markdown, write};
+use crate::import::{self, Existing, People, RemarkKind, ics, ics_write, jrnl, markdown, write};
+use crate::log::MeetingStatus;
 use crate::log::append::Appender;
-use crate::log::edit::Edit;
+use crate::log::edit::{Change, Edit};
 use crate::log::outline;
 use crate::log::problem::Problem;
 use crate::suggest::did_you_mean;
 
 /// Runs `promo import`.
 pub fn run(args: &ImportArgs, ctx: &mut Ctx) -> Result<u8, Error> {
-    let path = ctx.log()?.to_path_buf();
-    // The notes are read first: a wrong file is refused before the log is touched.
-    let inputs = inputs(args)?;
-
-    // A dry run writes nothing, so it takes no lock.
-    let edit = if args.dry_run {
-        Edit::preview(&path)?
-    } else {
-        Edit::open(&path)?
-    };
+    if args.format == ImportFormat::Ics {
+        return run_ics(args, ctx);
+    }
+    let (path, inputs, edit) = open(args, ctx)?;
     let (log, source) = edit.check(ctx.today)?;
     if let Some(key) = &args.project
         && !log.projects.contains_key(key)
@@ -51,6 +46,7 @@ pub fn run(args: &ImportArgs, ctx: &mut Ctx) -> Result<u8, Error> {
             ImportFormat::Markdown => {
                 markdown::parse_named(&input.text, input.name.as_deref(), &people)
             }
+            ImportFormat::Ics => unreachable_ics(),
             ImportFormat::Jrnl => {
                 jrnl::parse(&input.text, &people).map_err(|e| Error::ImportFile {
                     path: input.path.clone(),
@@ -273,6 +269,7 @@ fn walk(dir: &Path, format: ImportFormat, found: &mut Vec<PathBuf>) -> std::io::
     let wanted: &[&str] = match format {
         ImportFormat::Markdown => &["md", "markdown"],
         ImportFormat::Jrnl => &["json"],
+        ImportFormat::Ics => &["ics"],
     };
     for entry in std::fs::read_dir(dir)? {
         let entry = entry?;
@@ -326,4 +323,112 @@ fn whole_lines(text: &str, span: &std::ops::Range<usize>) -> String {
 
 fn plural(n: usize) -> &'static str {
     if n == 1 { "" } else { "s" }
+}
+
+/// The log's path, the files to import (read first: a wrong file is refused before the
+/// log is touched) and the log opened for the edit (a dry run writes nothing, so it
+/// takes no lock).
+fn open(args: &ImportArgs, ctx: &Ctx) -> Result<(PathBuf, Vec<Input>, Edit), Error> {
+    let path = ctx.log()?.to_path_buf();
+    let inputs = inputs(args)?;
+    let edit = if args.dry_run {
+        Edit::preview(&path)?
+    } else {
+        Edit::open(&path)?
+    };
+    Ok((path, inputs, edit))
+}
+
+/// `ics` is handled whole by [`run_ics`] before any moment import starts.
+fn unreachable_ics() -> import::Parsed {
+    import::Parsed::default()
+}
+
+/// `promo import ics FILE`: the 1:1 series into the log's `meetings` field, and
+/// nothing else of the log changed.
+fn run_ics(args: &ImportArgs, ctx: &mut Ctx) -> Result<u8, Error> {
+    let (path, inputs, edit) = open(args, ctx)?;
+    let (log, source) = edit.check(ctx.today)?;
+    let series = match &args.series {
+        Some(text) => ics::Series::Summary(text),
+        None => ics::Series::Manager(&log.manager),
+    };
+    let mut imported = Vec::new();
+    let (mut found, mut ignored) = (0, 0);
+    for input in &inputs {
+        let calendar =
+            ics::parse(&input.text, &series, ctx.today).map_err(|e| Error::ImportFile {
+                path: input.path.clone(),
+                line: e.line,
+                col: e.col,
+                message: e.message,
+            })?;
+        found += calendar.series;
+        ignored += calendar.ignored;
+        imported.extend(calendar.meetings);
+    }
+    let refused = |source| Error::Append {
+        path: path.clone(),
+        source,
+    };
+    let root = outline::parse(source.text())
+        .map_err(|e| refused(crate::log::append::AppendError::Unreadable { at: e.at }))?;
+    let planned = ics_write::plan(source.text(), &root, &log.meetings, &imported);
+    let held = |status| {
+        planned
+            .meetings
+            .iter()
+            .filter(|m| m.status == status)
+            .count()
+    };
+    let counts = format!(
+        "{} held, {} cancelled, {} ahead",
+        held(MeetingStatus::Held),
+        held(MeetingStatus::Cancelled),
+        held(MeetingStatus::Scheduled)
+    );
+    if found == 0 {
+        let which = match &args.series {
+            Some(text) => format!("no event's summary contains `{text}`"),
+            None => format!(
+                "no event has {} and at most one other person; name the series with --series TEXT",
+                log.manager
+            ),
+        };
+        ctx.note(&format!(
+            "{ignored} event{} left out: {which}",
+            plural(ignored)
+        ));
+    }
+    if planned.splices.is_empty() {
+        ctx.print(&format!(
+            "nothing to import: `{}` already has these 1:1s ({counts})\n",
+            path.display()
+        ))?;
+        return Ok(0);
+    }
+    let change = Change::splice(&source, planned.splices);
+    let expected = crate::log::edit::moment_count(&log);
+    change
+        .recheck(&path, ctx.today, expected)
+        .map_err(|e| Error::Append {
+            path: path.clone(),
+            source: crate::log::append::AppendError::from(e),
+        })?;
+    let verb = if args.dry_run {
+        "would record"
+    } else {
+        edit.commit_with_backup(&change)?;
+        "recorded"
+    };
+    ctx.print(&format!(
+        "{verb} {} new 1:1 date{} and {} changed status{} in `{}` ({counts}; {ignored} other event{} left out)\n",
+        planned.added,
+        plural(planned.added),
+        planned.changed,
+        if planned.changed == 1 { "" } else { "es" },
+        path.display(),
+        plural(ignored)
+    ))?;
+    Ok(0)
 }

@@ -11,6 +11,7 @@ mod check;
 mod commitments;
 mod competencies;
 mod completions;
+mod health;
 mod import;
 mod init;
 mod ladder;
@@ -121,6 +122,7 @@ pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> Result<u8, Err
         Command::Project(command) => project::run(&command, &mut ctx),
         Command::Agenda(args) => agenda::run(&args, &mut ctx),
         Command::Recap(args) => recap::run(&args, &mut ctx),
+        Command::Health(args) => health::run(&args, &mut ctx),
         Command::Commitments(args) => commitments::run(&args, &mut ctx),
         Command::Done(args) => status::run(&args, crate::log::Status::Held, &mut ctx),
         Command::Broken(args) => status::run(&args, crate::log::Status::Broken, &mut ctx),

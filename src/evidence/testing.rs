@@ -63,5 +63,6 @@ pub fn log(projects: &[&str], moments: Vec<Moment>) -> Log {
         projects,
         moments: public,
         private: PrivateMoments::new(private),
+        meetings: Vec::new(),
     }
 }

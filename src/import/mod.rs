@@ -15,6 +15,8 @@ mod action;
 mod detail;
 mod due;
 mod feedback;
+pub mod ics;
+pub mod ics_write;
 mod infer;
 pub mod jrnl;
 pub mod markdown;

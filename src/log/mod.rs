@@ -11,6 +11,7 @@ pub mod error;
 pub mod guessed;
 pub mod identity;
 pub mod load;
+mod meeting;
 mod moment;
 mod private;
 pub mod problem;
@@ -19,6 +20,7 @@ pub mod raw;
 mod reach;
 pub mod ron;
 pub mod share;
+mod schedule;
 mod tag;
 pub mod validate;
 
@@ -31,6 +33,7 @@ use serde::Serialize;
 pub use cadence::Cadence;
 pub use commitment::{Commitment, CommitmentOwner, Status};
 pub use error::LogError;
+pub use meeting::{Meeting, MeetingStatus};
 pub use moment::Moment;
 pub use private::PrivateMoments;
 pub use quote::{Quote, Role};
@@ -58,6 +61,8 @@ pub struct Log {
     pub moments: Vec<Moment>,
     /// Private moments, sealed.
     pub private: PrivateMoments,
+    /// The 1:1s from the calendar, by date (empty when none were imported).
+    pub meetings: Vec<Meeting>,
 }
 
 /// The owner.

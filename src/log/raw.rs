@@ -6,7 +6,7 @@
 use indexmap::IndexMap;
 use serde::Deserialize;
 
-use super::{Cadence, CommitmentOwner, Quote, Reach, Status, Tag};
+use super::{Cadence, CommitmentOwner, MeetingStatus, Quote, Reach, Status, Tag};
 
 /// The top-level `Log(...)` as written.
 #[derive(Debug, Deserialize)]
@@ -29,6 +29,19 @@ pub struct RawLog {
     /// The moments, in file order.
     #[serde(default)]
     pub moments: RawMoments,
+    /// The 1:1s from the calendar (optional; `promo import ics` writes it).
+    #[serde(default)]
+    pub meetings: Vec<RawMeeting>,
+}
+
+/// `Meeting(...)`.
+#[derive(Debug, Deserialize)]
+#[serde(rename = "Meeting", deny_unknown_fields)]
+pub struct RawMeeting {
+    /// The day, `YYYY-MM-DD`.
+    pub date: String,
+    /// `Held`, `Cancelled` or `Scheduled`.
+    pub status: MeetingStatus,
 }
 
 /// `Person(...)`.

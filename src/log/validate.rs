@@ -280,6 +280,25 @@ pub fn validate_for(raw: RawLog, today: NaiveDate, stories: bool) -> (Option<Log
         });
     }
 
+    let mut meetings = Vec::with_capacity(raw.meetings.len());
+    for (index, meeting) in raw.meetings.iter().enumerate() {
+        let at = || {
+            vec![
+                Step::Field("meetings"),
+                Step::Item(index),
+                Step::Field("date"),
+            ]
+        };
+        if let Some(date) = check_date(&meeting.date, at, &mut findings) {
+            meetings.push(crate::log::Meeting {
+                date,
+                status: meeting.status,
+            });
+        }
+    }
+    meetings.sort_by_key(|m| m.date);
+    meetings.dedup_by_key(|m| m.date);
+
     let has_error = findings
         .iter()
         .any(|f| f.problem.severity() == Severity::Error);
@@ -303,6 +322,7 @@ pub fn validate_for(raw: RawLog, today: NaiveDate, stories: bool) -> (Option<Log
             projects,
             moments,
             private: PrivateMoments::new(private),
+            meetings,
         }),
         _ => None,
     };

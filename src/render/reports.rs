@@ -14,6 +14,10 @@ impl super::Report for crate::report::competencies::CompetenciesReport {
     const NAME: &'static str = "competencies";
 }
 
+impl super::Report for crate::report::health::Health {
+    const NAME: &'static str = "health";
+}
+
 impl super::Report for crate::report::map::MapReport {
     const NAME: &'static str = "map";
 }

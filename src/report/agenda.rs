@@ -192,15 +192,9 @@ fn proof_of(id: &str, what: &str) -> Proof {
     }
 }
 
-/// The next 1:1 on or after today, counting the log's cadence from its latest moment.
+/// The next 1:1 on or after today: one answer for every report (see `Log::next_one_on_one`).
 pub fn next_one_on_one(log: &Log, today: NaiveDate) -> NaiveDate {
-    let Some(last) = log.moments.iter().map(|m| m.date).max() else {
-        return today;
-    };
-    let step = log.cadence.days();
-    let behind = (today - last).num_days().max(0);
-    let meetings = (behind + step - 1) / step;
-    last + chrono::Duration::days(step * meetings.max(1))
+    log.next_one_on_one(today)
 }
 
 fn shorten(text: &str) -> String {

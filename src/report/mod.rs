@@ -8,6 +8,7 @@ pub mod calibrate;
 pub mod case;
 pub mod commitments;
 pub mod competencies;
+pub mod health;
 pub mod map;
 pub mod objections;
 pub mod packet;

@@ -190,14 +190,8 @@ impl Premortem {
         let window = Window::of(days_left);
         let deadline = plan::deadline(submission);
         let planned = window != Window::TooLate;
-        let anchor = log
-            .moments
-            .iter()
-            .map(|m| m.date)
-            .filter(|d| *d <= today)
-            .max();
         let meetings = if planned {
-            plan::upcoming(anchor, log.cadence, today, deadline)
+            log.one_on_ones(today, deadline)
         } else {
             Vec::new()
         };
@@ -258,7 +252,7 @@ impl Premortem {
             .saturating_sub(OPEN_COMMITMENTS_SHOWN);
         open_commitments.truncate(OPEN_COMMITMENTS_SHOWN);
         let before_submission = if days_left > 0 {
-            plan::upcoming(anchor, log.cadence, today, submission)
+            log.one_on_ones(today, submission)
         } else {
             Vec::new()
         };

@@ -24,6 +24,8 @@ pub struct Recap {
     pub others: Vec<Line>,
     /// The commitments made that day, by due date (undated last).
     pub owed: Vec<Owed>,
+    /// The 1:1 after this one (calendar first, else the cadence).
+    pub next: NaiveDate,
 }
 
 /// One moment of the day.
@@ -96,5 +98,6 @@ pub fn build(log: &Log, date: NaiveDate) -> Recap {
                 },
             })
             .collect(),
+        next: log.next_one_on_one(date + chrono::Duration::days(1)),
     }
 }

@@ -230,7 +230,7 @@ fn the_recap_never_shows_a_private_moment_and_says_when_there_is_nothing() {
         .ok();
     assert_eq!(
         run.stdout(),
-        "Recap: Mara Chen's 1:1 with Tess Obi, 2026-10-20\n\nAlso\n- Asked to own relevance for the org (scope, Search)\n\nWho owes what by when\n- Mara Chen: Draft the ownership note — by 2026-11-01\n- Priya: Share the eval docs — no date set\n"
+        "Recap: Mara Chen's 1:1 with Tess Obi, 2026-10-20\n\nAlso\n- Asked to own relevance for the org (scope, Search)\n\nWho owes what by when\n- Mara Chen: Draft the ownership note — by 2026-11-01\n- Priya: Share the eval docs — no date set\n\nNext 1:1: 2026-10-27\n"
     );
 }
 
