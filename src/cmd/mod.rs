@@ -20,6 +20,7 @@ mod premortem;
 mod project;
 mod recap;
 mod restate;
+mod serve;
 mod status;
 mod templates;
 
@@ -125,6 +126,7 @@ pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> Result<u8, Err
         Command::Competencies(args) => competencies::run(&args, &mut ctx),
         Command::Completions(args) => completions::run(&args, &mut ctx),
         Command::Man(args) => man::run(&args, &mut ctx),
+        Command::Serve(args) => serve::run(&args, &mut ctx),
     }
 }
 
