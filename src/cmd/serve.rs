@@ -63,7 +63,10 @@ struct CliWrites {
 }
 
 impl CliWrites {
-    fn capture(&self, command: impl FnOnce(&mut Ctx) -> Result<u8, Error>) -> Result<String, Error> {
+    fn capture(
+        &self,
+        command: impl FnOnce(&mut Ctx) -> Result<u8, Error>,
+    ) -> Result<String, Error> {
         let (mut out, mut err) = (Vec::new(), Vec::new());
         let mut ctx = Ctx {
             settings: self.settings.clone(),

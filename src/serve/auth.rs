@@ -66,8 +66,10 @@ pub fn origin_ok(origin: Option<&str>, referer: Option<&str>, port: u16) -> bool
     let ours = origins(port);
     let origin_fine = origin.is_none_or(|o| ours.iter().any(|ours| o == ours));
     let referer_fine = referer.is_none_or(|r| {
-        ours.iter()
-            .any(|ours| r.strip_prefix(ours.as_str()).is_some_and(|rest| rest.starts_with('/')))
+        ours.iter().any(|ours| {
+            r.strip_prefix(ours.as_str())
+                .is_some_and(|rest| rest.starts_with('/'))
+        })
     });
     origin_fine && referer_fine
 }
@@ -190,9 +192,17 @@ mod tests {
         assert!(!host_ok(Some("127.0.0.1:8081"), 8080));
         assert!(!host_ok(None, 8080));
         assert!(origin_ok(None, None, 80));
-        assert!(origin_ok(Some("http://127.0.0.1:80"), Some("http://127.0.0.1:80/"), 80));
+        assert!(origin_ok(
+            Some("http://127.0.0.1:80"),
+            Some("http://127.0.0.1:80/"),
+            80
+        ));
         assert!(!origin_ok(Some("http://evil.example"), None, 80));
-        assert!(!origin_ok(None, Some("http://127.0.0.1:80.evil.example/"), 80));
+        assert!(!origin_ok(
+            None,
+            Some("http://127.0.0.1:80.evil.example/"),
+            80
+        ));
         assert!(!origin_ok(Some("null"), None, 80));
     }
 

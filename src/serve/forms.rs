@@ -234,11 +234,15 @@ mod tests {
 
     #[test]
     fn a_moment_without_what_or_with_a_bad_reach_names_the_fields() {
-        let errors = add_args(&Form::parse("tag=decision&project=p&reach=galaxy"))
-            .expect_err("refused");
+        let errors =
+            add_args(&Form::parse("tag=decision&project=p&reach=galaxy")).expect_err("refused");
         let fields: Vec<&str> = errors.iter().map(|e| e.field.as_str()).collect();
         assert_eq!(fields, ["what", "reach"]);
-        assert!(errors[1].message.contains("`galaxy` is not one of team, cross-team, org, company"));
+        assert!(
+            errors[1]
+                .message
+                .contains("`galaxy` is not one of team, cross-team, org, company")
+        );
         let args = add_args(&Form::parse(
             "tag=Scope&project=p&reach=org&what=w&quotes=peer%3AA%3AB%0D%0A%0D%0Apeer%3AC%3AD&private=on",
         ))

@@ -98,8 +98,18 @@ struct HomeContext<'a> {
 
 /// The form fields the home page has.
 const FIELDS: [&str; 12] = [
-    "tag", "project", "reach", "what", "impact", "witnesses", "quotes", "commitments", "date",
-    "private", "id", "form",
+    "tag",
+    "project",
+    "reach",
+    "what",
+    "impact",
+    "witnesses",
+    "quotes",
+    "commitments",
+    "date",
+    "private",
+    "id",
+    "form",
 ];
 
 /// A page's label in the navigation.
@@ -138,9 +148,7 @@ pub fn render_page(
     let path = match settings.logs.as_slice() {
         [one] => one,
         _ => {
-            return Err(Error::Usage(
-                "`promo serve` takes one log".to_string(),
-            ));
+            return Err(Error::Usage("`promo serve` takes one log".to_string()));
         }
     };
     let templates = Templates::load(settings.templates.as_deref())?;
@@ -177,10 +185,12 @@ pub fn render_page(
                 content_type: "application/pdf",
             })
         }
-        Page::Premortem => html(&|t| {
-            as_html(t, paper, &Premortem::of(&case, case.log.target.submission)?)
-        }),
-        Page::Restate => html(&|t| as_html(t, paper, &RestateReport::build(settings, RESTATE_WORDS)?)),
+        Page::Premortem => {
+            html(&|t| as_html(t, paper, &Premortem::of(&case, case.log.target.submission)?))
+        }
+        Page::Restate => {
+            html(&|t| as_html(t, paper, &RestateReport::build(settings, RESTATE_WORDS)?))
+        }
         Page::Agenda => html(&|t| {
             let request = Request {
                 date: None,
@@ -191,7 +201,11 @@ pub fn render_page(
         }),
         Page::Recap => html(&|t| as_html(t, paper, &recap::build(&case.log, case.today))),
         Page::Commitments => html(&|t| {
-            as_html(t, paper, &commitments::build(&case.log, case.today, true, false))
+            as_html(
+                t,
+                paper,
+                &commitments::build(&case.log, case.today, true, false),
+            )
         }),
     }
 }
@@ -244,7 +258,12 @@ fn home<'a>(case: &'a Case, csrf: &'a str, state: &'a HomeState) -> HomeContext<
         saved: state.saved.as_deref(),
         values: FIELDS
             .iter()
-            .map(|f| ((*f).to_string(), state.values.get(*f).cloned().unwrap_or_default()))
+            .map(|f| {
+                (
+                    (*f).to_string(),
+                    state.values.get(*f).cloned().unwrap_or_default(),
+                )
+            })
             .collect(),
         errors: errors_by_field(state),
     }
@@ -261,7 +280,7 @@ fn with_navigation(html: &[u8], page: Page) -> Vec<u8> {
     nav.truncate(nav.len() - " · ".len());
     nav.push_str("</p><p><strong>");
     nav.push_str(if page.is_shared() {
-        "Shareable page: it never shows private moments."
+        "Shareable page: fit to show your manager or the committee."
     } else {
         "For you only: this page can show your private moments and commitments."
     });
@@ -279,7 +298,11 @@ fn with_navigation(html: &[u8], page: Page) -> Vec<u8> {
 fn errors_by_field(state: &HomeState) -> BTreeMap<String, Vec<String>> {
     let mut errors: BTreeMap<String, Vec<String>> = ["add", "amend", "status"]
         .iter()
-        .flat_map(|form| FIELDS.iter().map(move |f| (format!("{form}_{f}"), Vec::new())))
+        .flat_map(|form| {
+            FIELDS
+                .iter()
+                .map(move |f| (format!("{form}_{f}"), Vec::new()))
+        })
         .collect();
     if let Some(form) = &state.failed {
         for error in &state.errors {

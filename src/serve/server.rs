@@ -224,7 +224,11 @@ impl Site<'_> {
         let (which, done) = match route {
             Route::AddMoment => (
                 "add",
-                forms::add_args(&form).map(|args| self.writes.add(&args).map(|id| format!("added {}", id.trim()))),
+                forms::add_args(&form).map(|args| {
+                    self.writes
+                        .add(&args)
+                        .map(|id| format!("added {}", id.trim()))
+                }),
             ),
             Route::Amend(id) => (
                 "amend",
@@ -232,10 +236,9 @@ impl Site<'_> {
             ),
             Route::SetStatus(id, status) => (
                 "status",
-                Ok(self.writes.set_status(
-                    &crate::cli::StatusArgs { id: id.clone() },
-                    *status,
-                )),
+                Ok(self
+                    .writes
+                    .set_status(&crate::cli::StatusArgs { id: id.clone() }, *status)),
             ),
             _ => return Answer::text(404, "no such page"),
         };

@@ -31,6 +31,7 @@ mod privacy;
 mod restate;
 mod rewrite_safety;
 mod scripts;
+mod serve;
 mod shell;
 mod stress;
 mod templates;
