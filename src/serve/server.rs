@@ -298,7 +298,7 @@ fn style_hashes(body: &[u8]) -> String {
         let Some(end) = after.find("</style>") else {
             break;
         };
-        let digest = Sha256::digest(after[..end].as_bytes());
+        let digest = Sha256::digest(&after.as_bytes()[..end]);
         hashes.push(format!(
             "'sha256-{}'",
             base64::engine::general_purpose::STANDARD.encode(digest)
