@@ -38,6 +38,7 @@ const EXPORTED: &[&str] = &[
     "restate.html",
     "restate.md",
     "restate.txt",
+    "serve_home.html",
 ];
 
 fn export(dir: &Path) {
