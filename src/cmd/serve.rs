@@ -14,7 +14,14 @@ use crate::settings::Settings;
 
 /// Runs `promo serve`.
 pub fn run(args: &ServeArgs, ctx: &mut Ctx) -> Result<u8, Error> {
-    ctx.log()?;
+    let log = ctx.log()?;
+    // A missing log is refused at once; an invalid one is served, its problems shown
+    // on every page, so it can be fixed in an editor and reloaded.
+    if !log.exists() {
+        return Err(Error::LogNotFound {
+            path: log.to_path_buf(),
+        });
+    }
     let listening = server::bind(&args.address, args.port)?;
     let secrets = Secrets::generate().map_err(|e| Error::Serve {
         address: format!("{}:{}", server::LOOPBACK, listening.port),

@@ -389,6 +389,35 @@ fn serve_refuses_any_address_but_loopback() {
 }
 
 #[test]
+fn serve_refuses_a_missing_log_before_listening() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    promo()
+        .log(dir.path().join("none.ron"))
+        .args(["serve", "--port", "0"])
+        .run()
+        .expect_code(1)
+        .stderr_has("no log at");
+}
+
+#[test]
+fn serve_shows_an_invalid_log_as_check_does_until_it_is_fixed() {
+    let (_dir, log) = new_log();
+    let served = serve(&log);
+    let good = std::fs::read_to_string(&log).expect("log");
+    std::fs::write(&log, good.replace("reach: Org,", "reach: Galaxy,")).expect("break log");
+    let reply = served.get("/map");
+    assert_eq!(reply.status, 500);
+    let text = reply.text();
+    assert!(
+        text.contains("promo.ron:11:126: error: unknown reach `Galaxy`"),
+        "{text}"
+    );
+    assert!(text.contains("Galaxy"), "{text}");
+    std::fs::write(&log, &good).expect("fix log");
+    assert_eq!(served.get("/map").status, 200);
+}
+
+#[test]
 fn serve_forms_write_through_the_cli_and_refuse_bad_input_next_to_the_field() {
     let (_dir, log) = new_log();
     let served = serve(&log);
