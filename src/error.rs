@@ -146,6 +146,14 @@ pub enum Error {
     /// A command-line value promo could not use.
     #[error("{0}")]
     Usage(String),
+    /// `promo serve` could not listen or run (the port taken, no randomness).
+    #[error("cannot serve on `{address}`: {cause}")]
+    Serve {
+        /// The address it tried.
+        address: String,
+        /// What went wrong.
+        cause: String,
+    },
     /// Storing a file failed (atomic write, lock, backup); the message says what was left.
     #[error(transparent)]
     Store(#[from] crate::store::StoreError),

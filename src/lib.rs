@@ -26,6 +26,7 @@ pub mod premortem;
 pub mod render;
 pub mod report;
 pub mod restate;
+pub mod serve;
 pub mod settings;
 pub mod source;
 pub mod store;

@@ -118,6 +118,22 @@ pub enum Command {
     Calibrate(CalibrateArgs),
     /// Print the man page (roff): promo(1), or one command's page, e.g. `promo man import`.
     Man(ManArgs),
+    /// Serve the reports and a form to log moments as a local web page (127.0.0.1 only).
+    Serve(ServeArgs),
+}
+
+/// `promo serve`.
+#[derive(Debug, Args)]
+pub struct ServeArgs {
+    /// The port to listen on; 0 picks a free one.
+    #[arg(long, default_value_t = 7878)]
+    pub port: u16,
+    /// The address to listen on: only the loopback address `127.0.0.1` is accepted.
+    #[arg(long, value_name = "ADDRESS", default_value = "127.0.0.1")]
+    pub address: String,
+    /// Open the page in the default browser (xdg-open, or open on macOS).
+    #[arg(long)]
+    pub open: bool,
 }
 
 /// `promo completions`.

@@ -24,6 +24,7 @@ mod project;
 mod recap;
 mod restate;
 mod share;
+mod serve;
 mod status;
 mod templates;
 
@@ -132,6 +133,7 @@ pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> Result<u8, Err
         Command::Man(args) => man::run(&args, &mut ctx),
         Command::Share(args) => share::run(&args, &mut ctx),
         Command::Calibrate(args) => calibrate::run(&args, &mut ctx),
+        Command::Serve(args) => serve::run(&args, &mut ctx),
     }
 }
 

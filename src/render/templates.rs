@@ -89,6 +89,10 @@ pub const BUILTIN: &[(&str, &str)] = &[
         "competencies.html",
         include_str!("../../templates/competencies.html"),
     ),
+    (
+        "serve_home.html",
+        include_str!("../../templates/serve/home.html"),
+    ),
 ];
 
 /// Template files larger than this are refused.

@@ -34,6 +34,7 @@ mod privacy;
 mod restate;
 mod rewrite_safety;
 mod scripts;
+mod serve;
 mod share;
 mod shell;
 mod stress;

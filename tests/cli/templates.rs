@@ -44,6 +44,7 @@ const EXPORTED: &[&str] = &[
     "restate.html",
     "restate.md",
     "restate.txt",
+    "serve_home.html",
 ];
 
 fn export(dir: &Path) {
