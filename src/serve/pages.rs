@@ -20,7 +20,7 @@ use crate::report::objections::ObjectionsReport;
 use crate::report::packet::Packet;
 use crate::report::premortem::Premortem;
 use crate::report::restate::RestateReport;
-use crate::report::{commitments, recap};
+use crate::report::{commitments, health, recap};
 use crate::settings::Settings;
 
 /// The home page's template (`templates/serve/home.html`).
@@ -125,6 +125,7 @@ fn label(page: Page) -> &'static str {
         Page::Agenda => "Agenda",
         Page::Recap => "Recap",
         Page::Commitments => "Commitments",
+        Page::Health => "1:1 health",
     }
 }
 
@@ -207,6 +208,7 @@ pub fn render_page(
                 &commitments::build(&case.log, case.today, true, false),
             )
         }),
+        Page::Health => html(&|t| as_html(t, paper, &health::build(&case.log, case.today))),
     }
 }
 

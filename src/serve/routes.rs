@@ -25,11 +25,13 @@ pub enum Page {
     Recap,
     /// `/commitments`: every commitment, private ones included.
     Commitments,
+    /// `/health`: the 1:1 series, outcomes and the manager's follow-through.
+    Health,
 }
 
 impl Page {
     /// Every page with its path, in the order the navigation lists them.
-    pub const ALL: [(Page, &'static str); 10] = [
+    pub const ALL: [(Page, &'static str); 11] = [
         (Page::Home, "/"),
         (Page::Map, "/map"),
         (Page::Objections, "/objections"),
@@ -40,6 +42,7 @@ impl Page {
         (Page::Agenda, "/agenda"),
         (Page::Recap, "/recap"),
         (Page::Commitments, "/commitments"),
+        (Page::Health, "/health"),
     ];
 
     /// Whether the page is one a person shares (packet, map, objections,
@@ -64,7 +67,6 @@ pub enum Route {
     Amend(String),
     /// `POST /commitments/ID/done` or `/broken`.
     SetStatus(String, Status),
-    // `/health` is added here when it exists (issue 20 leaves the route to its own change).
     /// A path the server does not have.
     NotFound,
     /// A path it has, with another method.

@@ -200,7 +200,7 @@ impl Served {
     }
 }
 
-const PAGES: [&str; 10] = [
+const PAGES: [&str; 11] = [
     "/",
     "/map",
     "/objections",
@@ -211,6 +211,7 @@ const PAGES: [&str; 10] = [
     "/agenda",
     "/recap",
     "/commitments",
+    "/health",
 ];
 
 const SHARED: [&str; 5] = ["/map", "/objections", "/packet", "/packet.pdf", "/restate"];
