@@ -496,7 +496,7 @@ mod tests {
         );
         assert!(
             r.text
-                .contains(" Not proven yet, so not this cycle: scope beyond the team. "),
+                .contains(" Still to prove before the room decides: scope beyond the team. "),
             "{}",
             r.text
         );
@@ -504,8 +504,24 @@ mod tests {
         assert!(!r.text.contains("one pattern"), "{}", r.text);
         // Even at 20 words the hold-back is said with the thesis.
         let r = restate_judged(&log, &evidence, &ladder, &highs, 20);
-        assert!(r.text.contains("not this cycle"), "{}", r.text);
+        assert!(r.text.contains("Still to prove"), "{}", r.text);
         assert!(r.words <= 20, "{}", r.text);
+        // Two gaps are not this cycle; the sponsor's own objections are no gap at all.
+        let two = [
+            high(crate::objections::Rule::ThinScope),
+            high(crate::objections::Rule::NoMetric),
+            high(crate::objections::Rule::LukewarmSponsor),
+        ];
+        let r = restate_judged(&log, &evidence, &ladder, &two, DEFAULT_WORDS);
+        assert!(
+            r.text.contains(" Not proven yet, so not this cycle: scope beyond the team and numbers that show the impact. "),
+            "{}",
+            r.text
+        );
+        let sponsor_only = [high(crate::objections::Rule::SponsorFollowThrough)];
+        let r = restate_judged(&log, &evidence, &ladder, &sponsor_only, DEFAULT_WORDS);
+        assert!(r.text.contains("already operates at"), "{}", r.text);
+        assert!(!r.text.contains("support I promised"), "{}", r.text);
     }
 
     #[test]

@@ -80,17 +80,28 @@ pub fn thesis(log: &Log, level: Option<&Level>, holding_back: bool) -> Sentence 
     Sentence::new(versions, 0, 9)
 }
 
-/// The high objections, in attack order.
+/// The objections about the sponsor rather than the evidence. The restatement is the
+/// manager's answer to them (saying the case, unhedged, is what they ask for), so the
+/// manager never lists their own silence, hedging or follow-through as a gap.
+const ABOUT_THE_SPONSOR: [&str; 3] = [
+    "no-sponsor-signal",
+    "lukewarm-sponsor",
+    "sponsor-follow-through",
+];
+
+/// The high objections about the evidence, in attack order.
 pub fn high(objections: &[Objection]) -> Vec<&Objection> {
     objections
         .iter()
-        .filter(|o| o.severity == Severity::High)
+        .filter(|o| o.severity == Severity::High && !ABOUT_THE_SPONSOR.contains(&o.id.id()))
         .collect()
 }
 
 /// "Not proven yet, so not this cycle: scope beyond the team and decisions of her
 /// own." — the high objections as what the evidence does not show yet, said by the
-/// manager. Never dropped while the thesis stands.
+/// manager. One gap alone leaves the case at risk, not lost (as `promo calibrate`
+/// judges it): "Still to prove before the room decides: …". Never dropped while the
+/// thesis stands.
 pub fn not_this_cycle(voice: &Voice, highs: &[&Objection]) -> Sentence {
     let gaps: Vec<String> = highs
         .iter()
@@ -104,14 +115,14 @@ pub fn not_this_cycle(voice: &Voice, highs: &[&Objection]) -> Sentence {
         .into_iter()
         .take(MAX_GAPS)
         .collect();
+    let lead = if highs.len() == 1 {
+        "Still to prove before the room decides"
+    } else {
+        "Not proven yet, so not this cycle"
+    };
     let versions = (1..=gaps.len())
         .rev()
-        .map(|n| {
-            format!(
-                "Not proven yet, so not this cycle: {}.",
-                crate::text::join_names(&gaps[..n])
-            )
-        })
+        .map(|n| format!("{lead}: {}.", crate::text::join_names(&gaps[..n])))
         .collect();
     Sentence::new(versions, 0, 5)
 }

@@ -366,11 +366,18 @@ fn every_fixture_reads_aloud_in_the_managers_voice() {
             .ok();
         let found: serde_json::Value =
             serde_json::from_str(&objections.stdout()).expect("objections json");
-        let high = found
+        // The sponsor's own objections are answered by the restatement itself.
+        let about_sponsor = ["no-sponsor-signal", "lukewarm-sponsor", "sponsor-follow-through"];
+        let highs = found
             .as_array()
             .expect("array")
             .iter()
-            .any(|o| o["severity"] == "high");
+            .filter(|o| {
+                o["severity"] == "high"
+                    && !about_sponsor.contains(&o["id"].as_str().unwrap_or_default())
+            })
+            .count();
+        let high = highs > 0;
         for limit in [150, 60] {
             let run = promo()
                 .fixture(&name)
@@ -415,7 +422,12 @@ fn every_fixture_reads_aloud_in_the_managers_voice() {
                 );
             }
             if high && !text.starts_with("I cannot make") {
-                assert!(text.contains("not this cycle:"), "{name}:\n{text}");
+                let lead = if highs == 1 {
+                    "Still to prove before the room decides:"
+                } else {
+                    "not this cycle:"
+                };
+                assert!(text.contains(lead), "{name}:\n{text}");
             }
         }
     }
