@@ -19,6 +19,7 @@ mod hostile_input;
 mod identity;
 mod import;
 mod import_shapes;
+mod import_sync2;
 mod init;
 mod judgment;
 mod ladder;
