@@ -4,6 +4,7 @@ use std::path::PathBuf;
 
 use chrono::NaiveDate;
 use clap::{Args, Subcommand, ValueEnum};
+use clap_complete::engine::ArgValueCandidates;
 
 use super::parse_date_arg;
 
@@ -193,7 +194,7 @@ pub struct ImportArgs {
     #[arg(long)]
     pub dry_run: bool,
     /// The project for items whose text names none [default: the log's only project, else a new `imported` one].
-    #[arg(long, value_name = "KEY")]
+    #[arg(long, value_name = "KEY", add = ArgValueCandidates::new(super::complete::project_keys))]
     pub project: Option<String>,
 }
 
@@ -278,7 +279,7 @@ pub struct CommitmentsArgs {
 #[derive(Debug, Args)]
 pub struct StatusArgs {
     /// The commitment: `MOMENT.N` as `promo commitments` lists it, or a moment id that has one commitment.
-    #[arg(value_name = "ID")]
+    #[arg(value_name = "ID", add = ArgValueCandidates::new(super::complete::commitment_ids))]
     pub id: String,
 }
 

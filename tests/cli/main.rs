@@ -13,6 +13,7 @@ mod amend;
 mod browser;
 mod check;
 mod commitments;
+mod complete_dynamic;
 mod escaping;
 mod fuzz_bounded;
 mod hostile_input;
