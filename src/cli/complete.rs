@@ -74,7 +74,8 @@ fn log_path(args: impl Iterator<Item = OsString>) -> PathBuf {
         .filter(|v| !v.is_empty())
         .map(PathBuf::from)
         .or_else(|| crate::config::Config::load().ok().and_then(|c| c.log))
-        .unwrap_or_else(|| PathBuf::from(crate::settings::DEFAULT_LOG))
+        // `settings::DEFAULT_LOG`, spelled out: the settings read the parsed command line.
+        .unwrap_or_else(|| PathBuf::from("promo.ron"))
 }
 
 /// The first 60 characters of `text`.
