@@ -11,6 +11,9 @@ use clap::Parser;
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn main() -> ExitCode {
+    // `COMPLETE=bash promo …`: the shell asks for candidates (docs/shell.md).
+    clap_complete::CompleteEnv::with_factory(<promo::cli::Cli as clap::CommandFactory>::command)
+        .complete();
     let cli = promo::cli::Cli::parse();
     let mut stdout = std::io::BufWriter::new(std::io::stdout().lock());
     let mut stderr = std::io::stderr().lock();

@@ -3,6 +3,7 @@
 
 use chrono::NaiveDate;
 use clap::{Args, Subcommand, ValueEnum};
+use clap_complete::engine::ArgValueCandidates;
 
 use super::parse_date_arg;
 
@@ -56,6 +57,7 @@ pub struct CheckArgs {
 #[derive(Debug, Args)]
 pub struct AmendArgs {
     /// The moment's id.
+    #[arg(add = ArgValueCandidates::new(super::complete::moment_ids))]
     pub id: String,
     /// The outcome (replaces the one written).
     #[arg(long)]
@@ -124,7 +126,7 @@ pub struct AddArgs {
     /// What happened, decision first ("Cut …", "Chose …") [required likewise].
     pub what: Option<String>,
     /// The project key (a key of `projects` in the log) [required likewise].
-    #[arg(long)]
+    #[arg(long, add = ArgValueCandidates::new(super::complete::project_keys))]
     pub project: Option<String>,
     /// How far it reached [required likewise].
     #[arg(long, value_enum, ignore_case = true)]

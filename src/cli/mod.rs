@@ -2,6 +2,7 @@
 //! come from these types.
 
 mod capture;
+mod complete;
 mod reports;
 mod team;
 

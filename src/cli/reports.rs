@@ -4,6 +4,7 @@ use std::path::PathBuf;
 
 use chrono::NaiveDate;
 use clap::{Args, Subcommand, ValueEnum};
+use clap_complete::engine::ArgValueCandidates;
 
 use super::parse_date_arg;
 
@@ -195,7 +196,7 @@ pub struct ImportArgs {
     #[arg(long)]
     pub dry_run: bool,
     /// The project for items whose text names none [default: the log's only project, else a new `imported` one].
-    #[arg(long, value_name = "KEY")]
+    #[arg(long, value_name = "KEY", add = ArgValueCandidates::new(super::complete::project_keys))]
     pub project: Option<String>,
     /// `ics`: the 1:1 series is the events whose summary contains TEXT [default: the
     /// events of the manager and one other person].
@@ -295,7 +296,7 @@ pub struct CommitmentsArgs {
 #[derive(Debug, Args)]
 pub struct StatusArgs {
     /// The commitment: `MOMENT.N` as `promo commitments` lists it, or a moment id that has one commitment.
-    #[arg(value_name = "ID")]
+    #[arg(value_name = "ID", add = ArgValueCandidates::new(super::complete::commitment_ids))]
     pub id: String,
 }
 

@@ -8,11 +8,11 @@ use super::Ctx;
 use super::add::{parse_commitment, parse_quote, reach};
 use crate::cli::AmendArgs;
 use crate::error::Error;
-use crate::log::append::ron_string;
+use crate::log::Quote;
+use crate::log::append::{ron_commitment, ron_string};
 use crate::log::edit::{Change, Edit, Splice, moment_count};
 use crate::log::outline;
 use crate::log::ron::splice::{block_before, closing, has_comma_after, line_indent};
-use crate::log::{Commitment, CommitmentOwner, Quote};
 use crate::suggest::did_you_mean;
 
 /// Runs `promo amend`.
@@ -92,7 +92,10 @@ pub fn run(args: &AmendArgs, ctx: &mut Ctx) -> Result<u8, Error> {
             args.witnesses.iter().map(|w| ron_string(w)).collect(),
         ),
         ("quotes", quotes.iter().map(quote).collect()),
-        ("commitments", commitments.iter().map(commitment).collect()),
+        (
+            "commitments",
+            commitments.iter().map(ron_commitment).collect(),
+        ),
     ];
     for (name, items) in lists {
         if items.is_empty() {
@@ -158,19 +161,5 @@ fn quote(q: &Quote) -> String {
         ron_string(&q.by),
         q.role,
         ron_string(&q.text)
-    )
-}
-
-fn commitment(c: &Commitment) -> String {
-    let owner = match &c.owner {
-        CommitmentOwner::Me => "Me".to_string(),
-        CommitmentOwner::Manager => "Manager".to_string(),
-        CommitmentOwner::Other(name) => format!("Other({})", ron_string(name)),
-    };
-    let due = c.due.map(|d| format!(", due: \"{d}\"")).unwrap_or_default();
-    format!(
-        "Commitment(owner: {owner}, what: {}{due}, status: {:?})",
-        ron_string(&c.what),
-        c.status
     )
 }

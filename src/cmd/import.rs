@@ -88,9 +88,10 @@ pub fn run(args: &ImportArgs, ctx: &mut Ctx) -> Result<u8, Error> {
             .get(update.file)
             .map_or(Path::new("-"), |i| i.path.as_path());
         ctx.note(&format!(
-            "{}:{}: updated: {}",
+            "{}:{}: {}: {}",
             file.display(),
             update.line,
+            if update.adds > 0 { "added" } else { "updated" },
             update.says
         ));
     }
@@ -181,11 +182,18 @@ pub fn run(args: &ImportArgs, ctx: &mut Ctx) -> Result<u8, Error> {
     if moments == 0 {
         summary = format!("{verb} no new moment into `{}`", path.display());
     }
-    if !plan.updates.is_empty() {
+    let n: usize = plan.updates.iter().map(|u| u.adds).sum();
+    let changed = plan.updates.iter().filter(|u| u.adds == 0).count();
+    if n > 0 {
         summary.push_str(&format!(
-            "; {} commitment{} updated",
-            plan.updates.len(),
-            plural(plan.updates.len())
+            "; {n} new commitment{} on moments imported before",
+            plural(n)
+        ));
+    }
+    if changed > 0 {
+        summary.push_str(&format!(
+            "; {changed} commitment{} updated",
+            plural(changed)
         ));
     }
     if args.dry_run {

@@ -84,6 +84,9 @@ The editor \fBpromo add \-\-edit\fR opens (\fBVISUAL\fR first, else \fBEDITOR\fR
 .TP
 \fBNO_COLOR\fR
 When set, no colour in the terminal output.
+.TP
+\fBCOMPLETE\fR
+Set by the shell's dynamic completion (\fBsource <(COMPLETE=bash promo)\fR): promo prints candidates (moment ids, commitment ids, project keys) instead of running.
 .SH FILES
 .TP
 \fI./promo.ron\fR

@@ -8,9 +8,9 @@ use std::collections::HashSet;
 use indexmap::IndexMap;
 
 use super::infer::{display_name, find_phrase, slug};
-use super::sync::{self, Held, Memory};
+use super::sync::{self, Known, Memory};
 use super::{Draft, Guess, Parsed, ProjectHint, Remark};
-use crate::log::append::NewMoment;
+use crate::log::append::{NewMoment, ron_commitment};
 use crate::log::outline::{Node, Span};
 use crate::log::{Commitment, Project, Quote, Status};
 
@@ -65,6 +65,9 @@ pub struct Update {
     pub text: String,
     /// What changed, for a person.
     pub says: String,
+    /// How many commitments it adds (action items new under a meeting imported
+    /// before); 0 when it changes one.
+    pub adds: usize,
 }
 
 /// Everything the import will add, and everything it has to say.
@@ -78,6 +81,8 @@ pub struct Plan {
     pub remarks: Vec<Remark>,
     /// Commitments of earlier imports the notes changed.
     pub updates: Vec<Update>,
+    /// The action items' fingerprints, for the ledger (see [`sync`]).
+    pub items: Vec<String>,
 }
 
 /// What the log holds already, as the planner needs it.
@@ -153,18 +158,25 @@ pub fn plan(parsed: Parsed, existing: &Existing<'_>, default_project: Option<&st
     let mut moments = Vec::new();
     let mut updates = Vec::new();
     let mut fresh = HashSet::new();
+    let mut items = Vec::new();
     for mut draft in drafts {
         let source = sync::fingerprint(&draft);
-        if existing.memory.seen.contains(&source) || !fresh.insert(source.clone()) {
+        let before = existing.memory.seen.contains(&source);
+        let first = fresh.insert(source.clone());
+        if before || !first {
             let reason = match existing.memory.moments.get(&source) {
-                Some(held) => {
-                    updates.extend(changes(&draft, held));
+                _ if !first => "the same item twice in the notes",
+                Some(known) => {
+                    updates.extend(changes(
+                        &draft,
+                        &source,
+                        known,
+                        &existing.memory,
+                        &mut items,
+                    ));
                     "imported before (the same notes item); what the log says now is kept"
                 }
-                None if existing.memory.seen.contains(&source) => {
-                    "imported before and deleted from the log since: not brought back"
-                }
-                None => "the same item twice in the notes",
+                None => "imported before and deleted from the log since: not brought back",
             };
             let mut remark = Remark::not_imported(draft.line, reason, &draft.what);
             remark.file = draft.file;
@@ -182,6 +194,12 @@ pub fn plan(parsed: Parsed, existing: &Existing<'_>, default_project: Option<&st
             remarks.push(remark);
             continue;
         }
+        items.extend(
+            draft
+                .commitments
+                .iter()
+                .map(|c| sync::item_fingerprint(&source, &c.commitment.what)),
+        );
         let project = resolve_project(&mut draft, existing, default_project, &mut projects);
         moments.push(planned(draft, project, ids.next_id(), source));
     }
@@ -191,17 +209,32 @@ pub fn plan(parsed: Parsed, existing: &Existing<'_>, default_project: Option<&st
         moments,
         remarks,
         updates,
+        items,
     }
 }
 
 /// What the notes now say about commitments the log holds from an earlier
 /// import: a box ticked (or struck) since, a due date added or moved. A status
 /// the log moved on from `Open` (`promo done`, `promo broken`) is never put back.
-fn changes(draft: &Draft, held: &[Held]) -> Vec<Update> {
+/// An action item the log never took (its fingerprint is not in `memory`) is
+/// added to the moment as a new commitment; its fingerprint goes to `items`.
+fn changes(
+    draft: &Draft,
+    source: &str,
+    known: &Known,
+    memory: &Memory,
+    items: &mut Vec<String>,
+) -> Vec<Update> {
     let mut out = Vec::new();
+    let mut added: Vec<&Commitment> = Vec::new();
     for found in &draft.commitments {
         let c = &found.commitment;
-        let Some(h) = held.iter().find(|h| h.what == sync::fold(&c.what)) else {
+        let Some(h) = known.held.iter().find(|h| h.what == sync::fold(&c.what)) else {
+            let item = sync::item_fingerprint(source, &c.what);
+            if !memory.seen.contains(&item) && !items.contains(&item) {
+                items.push(item);
+                added.push(c);
+            }
             continue;
         };
         let update = |at: Span, text: String, says: String| Update {
@@ -210,6 +243,7 @@ fn changes(draft: &Draft, held: &[Held]) -> Vec<Update> {
             at,
             text,
             says,
+            adds: 0,
         };
         if let Some((now, span)) = &h.status
             && now == "Open"
@@ -238,6 +272,19 @@ fn changes(draft: &Draft, held: &[Held]) -> Vec<Update> {
                 _ => {}
             }
         }
+    }
+    if let (Some(slot), false) = (&known.slot, added.is_empty()) {
+        let ron: Vec<String> = added.iter().map(|c| ron_commitment(c)).collect();
+        let (at, text) = slot.fill(&ron);
+        let whats: Vec<String> = added.iter().map(|c| format!("\"{}\"", c.what)).collect();
+        out.push(Update {
+            file: draft.file,
+            line: draft.line,
+            at,
+            text,
+            says: format!("{} on the moment this meeting gave", whats.join(", ")),
+            adds: added.len(),
+        });
     }
     out
 }

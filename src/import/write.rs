@@ -43,7 +43,11 @@ pub fn apply(
     let updated = apply_updates(source.text(), plan);
     let before = count_moments(source.text())?;
     let marked = if plan.moments.is_empty() {
-        updated
+        if plan.items.is_empty() {
+            updated
+        } else {
+            add_ledger(&updated, plan, today)?
+        }
     } else {
         let with_projects = add_projects(&updated, plan)?;
         let staged = Source::new(source.path(), with_projects);
@@ -90,7 +94,8 @@ fn apply_updates(text: &str, plan: &Plan) -> String {
 }
 
 /// The ledger line for this import, right after the `version` line:
-/// `// promo:imported DATE: FP FP …` (see [`super::sync`]).
+/// `// promo:imported DATE: FP FP …`, the new moments' fingerprints then the
+/// action items' (see [`super::sync`]).
 fn add_ledger(text: &str, plan: &Plan, today: NaiveDate) -> Result<String, AppendError> {
     let root = outline::parse(text)?;
     let Some(version) = root.field("version") else {
@@ -103,7 +108,12 @@ fn add_ledger(text: &str, plan: &Plan, today: NaiveDate) -> Result<String, Appen
     let at = if crlf { end_of_line - 1 } else { end_of_line };
     let newline = if crlf { "\r\n" } else { "\n" };
     let indent = line_indent(text, version.name_span.start);
-    let fps: Vec<&str> = plan.moments.iter().map(|p| p.source.as_str()).collect();
+    let fps: Vec<&str> = plan
+        .moments
+        .iter()
+        .map(|p| p.source.as_str())
+        .chain(plan.items.iter().map(String::as_str))
+        .collect();
     let line = format!(
         "{newline}{indent}{}{today}: {}",
         super::sync::LEDGER,
@@ -298,6 +308,7 @@ mod tests {
             }],
             remarks: vec![],
             updates: vec![],
+            items: vec![],
         }
     }
 

@@ -30,6 +30,7 @@ use render::Layout;
 
 use crate::source::Source;
 use crate::suggest::did_you_mean;
+pub use render::commitment as ron_commitment;
 pub use render::ron_string;
 
 /// A moment to add: exactly what the log will hold once it is written. Its `id` is

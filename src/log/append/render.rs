@@ -119,7 +119,8 @@ fn quote(quote: &Quote) -> String {
     )
 }
 
-fn commitment(commitment: &Commitment) -> String {
+/// A commitment as RON, `Commitment(owner: …, what: …, status: …)`.
+pub fn commitment(commitment: &Commitment) -> String {
     let owner = match &commitment.owner {
         CommitmentOwner::Me => "Me".to_string(),
         CommitmentOwner::Manager => "Manager".to_string(),
