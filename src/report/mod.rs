@@ -13,3 +13,4 @@ pub mod packet;
 pub mod premortem;
 pub mod recap;
 pub mod restate;
+pub mod timeline;
