@@ -21,7 +21,7 @@ use crate::text::clamp;
 /// Project rows drawn at most: past this, `rows_more` says how many were left out.
 pub const TIMELINE_ROWS: usize = 8;
 /// Longest project label, in characters.
-const LABEL_CHARS: usize = 34;
+const LABEL_CHARS: usize = 28;
 /// The plot's width in the units `at`, `from` and `to` use.
 pub const PLOT_UNITS: u32 = 1000;
 
