@@ -190,12 +190,7 @@ impl Timeline {
                             shape: shape(m.tag),
                             reach: m.reach.label(),
                             size: size(m.reach),
-                            label: format!(
-                                "{} · {} · {}",
-                                m.date,
-                                m.tag.word(),
-                                m.reach.label()
-                            ),
+                            label: format!("{} · {} · {}", m.date, m.tag.word(), m.reach.label()),
                         });
                     }
                 }
@@ -343,7 +338,10 @@ mod tests {
         );
         assert_eq!(t.empty_quarters, ["2026-Q3"]);
         assert_eq!(
-            t.quarters.iter().map(|q| (q.from, q.to)).collect::<Vec<_>>(),
+            t.quarters
+                .iter()
+                .map(|q| (q.from, q.to))
+                .collect::<Vec<_>>(),
             [(0, 200), (200, 400), (400, 600), (600, 800), (800, 1000)]
         );
         assert_eq!(
@@ -358,7 +356,11 @@ mod tests {
         let rows: Vec<&str> = t.rows.iter().map(|r| r.project.as_str()).collect();
         assert_eq!(rows.len(), 2);
         assert!(rows.contains(&"Alpha <launch>") && rows.contains(&"Beta"));
-        let alpha = t.rows.iter().find(|r| r.project == "Alpha <launch>").expect("alpha");
+        let alpha = t
+            .rows
+            .iter()
+            .find(|r| r.project == "Alpha <launch>")
+            .expect("alpha");
         let marks: Vec<(usize, u32, &str, u8)> = alpha
             .marks
             .iter()
