@@ -78,6 +78,10 @@ pub const BUILTIN: &[(&str, &str)] = &[
     ("restate.html", include_str!("../../templates/restate.html")),
     ("base.html", include_str!("../../templates/base.html")),
     (
+        "timeline.html",
+        include_str!("../../templates/timeline.html"),
+    ),
+    (
         "competencies.txt",
         include_str!("../../templates/competencies.txt"),
     ),

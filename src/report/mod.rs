@@ -15,3 +15,4 @@ pub mod packet;
 pub mod premortem;
 pub mod recap;
 pub mod restate;
+pub mod timeline;

@@ -118,6 +118,9 @@ pub struct Premortem {
     /// When a private moment outscores every public one: its id and what a shareable
     /// version would need (never its text).
     pub private_strongest: Option<PrivateStrongest>,
+    /// The public evidence by project and quarter over the cycle window (private
+    /// moments are never drawn, even here: see [`crate::report::timeline`]).
+    pub timeline: crate::report::timeline::Timeline,
 }
 
 /// One objection, as the pre-mortem shows it.
@@ -293,6 +296,7 @@ impl Premortem {
             stale_proof: proof::stale_proof(evidence),
             competencies: Vec::new(),
             private_strongest: private_proof::private_strongest(log, evidence, today),
+            timeline: crate::report::timeline::Timeline::of(log, evidence, today),
         }
     }
 }

@@ -16,7 +16,7 @@ use crate::harness::{fixture, promo};
 const REQUIRE: &str = "PROMO_REQUIRE_CHROMIUM";
 
 /// The first Chromium found: `$PROMO_CHROMIUM`, then the usual names on `PATH`.
-fn chromium() -> Option<PathBuf> {
+pub(crate) fn chromium() -> Option<PathBuf> {
     if let Some(path) = std::env::var_os("PROMO_CHROMIUM").filter(|p| !p.is_empty()) {
         return Some(PathBuf::from(path));
     }

@@ -124,7 +124,19 @@ fn tags(html: &str) -> BTreeSet<String> {
     while let Some(start) = rest.find('<') {
         let after = &rest[start..];
         let end = after.find('>').map_or(after.len(), |e| e + 1);
-        found.insert(after[..end].to_string());
+        // Attribute values are dropped (the timeline's coordinates and summary vary
+        // with the log): user text must not add a tag or an attribute name.
+        let mut tag = String::new();
+        let mut quoted = false;
+        for c in after[..end].chars() {
+            if c == '"' {
+                quoted = !quoted;
+                tag.push(c);
+            } else if !quoted {
+                tag.push(c);
+            }
+        }
+        found.insert(tag);
         rest = &after[end..];
     }
     found

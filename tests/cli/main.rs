@@ -42,3 +42,4 @@ mod shell;
 mod stress;
 mod templates;
 mod templates_sandbox;
+mod timeline;

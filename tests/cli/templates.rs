@@ -9,7 +9,8 @@ use serde_json::Value;
 use crate::harness::promo;
 
 /// Every template `templates export` writes: each report's text, Markdown and HTML
-/// (the packet has no text, the PDF is laid out in code) and the base every HTML extends.
+/// (the packet has no text, the PDF is laid out in code) the base every HTML extends, and the
+/// timeline partial the packet and pre-mortem include.
 const EXPORTED: &[&str] = &[
     "agenda.html",
     "agenda.md",
@@ -45,6 +46,7 @@ const EXPORTED: &[&str] = &[
     "restate.md",
     "restate.txt",
     "serve_home.html",
+    "timeline.html",
 ];
 
 fn export(dir: &Path) {

@@ -63,6 +63,8 @@ pub struct Packet {
     /// competencies (see [`crate::report::competencies::shared`]).
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub competencies: Vec<crate::report::competencies::SharedRow>,
+    /// The public evidence by project and quarter over the cycle window.
+    pub timeline: crate::report::timeline::Timeline,
 }
 
 /// The owner and the promotion.
@@ -214,6 +216,7 @@ impl Packet {
             paper: "letter".into(),
             print_font_pt: print::PRINT_FONT_MAX,
             competencies: Vec::new(),
+            timeline: crate::report::timeline::Timeline::of(log, evidence, today),
         }
     }
 }

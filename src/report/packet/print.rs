@@ -8,6 +8,8 @@ use super::Packet;
 pub(super) const PRINT_FONT_MAX: f32 = 8.3;
 /// The smallest: below this a printed page stops being readable.
 const PRINT_FONT_MIN: f32 = 5.6;
+/// The timeline's printed height at most, in mm: `max-height` in templates/packet.html.
+const TIMELINE_PRINT_MM: f32 = 30.0;
 
 impl Packet {
     /// Sets the paper and picks the largest print font size at which the HTML packet
@@ -49,7 +51,7 @@ impl Packet {
             self.owner.manager
         );
         h += lines(&sub, 0.95 * pt, width_mm) * line_mm(0.95 * pt);
-        h += 5.0 * heading_mm;
+        h += 6.0 * heading_mm;
         h += lines(&self.headline, 1.05 * pt, width_mm) * line_mm(1.05 * pt);
         let table = 0.94 * pt;
         h += line_mm(table) + 1.0;
@@ -68,6 +70,10 @@ impl Packet {
         if self.map_more > 0 {
             h += line_mm(0.86 * pt);
         }
+        // The timeline: as tall as its viewBox at the page's width, capped by the
+        // print stylesheet's `max-height` (templates/packet.html).
+        let rows = self.timeline.rows.len().max(1) as f32;
+        h += (width_mm * (70.0 + 28.0 * rows) / 1260.0).min(TIMELINE_PRINT_MM) + 1.0;
         let item_width = width_mm - 8.0;
         for ex in &self.examples {
             let text = format!("{} — {}", ex.what, ex.impact.as_deref().unwrap_or(""));
