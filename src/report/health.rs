@@ -12,8 +12,10 @@ use std::collections::{BTreeMap, BTreeSet};
 use chrono::{Datelike, NaiveDate};
 use serde::Serialize;
 
+use crate::evidence::Evidence;
 use crate::evidence::sponsor::{self, SponsorRecord};
 use crate::log::{Log, MeetingStatus, Tag};
+use crate::report::timeline::Timeline;
 
 /// A gap is reported when more than this many cadence periods pass with no 1:1.
 pub const GAP_CADENCES: i64 = 2;
@@ -66,6 +68,8 @@ pub struct Health {
     pub chart_max: usize,
     /// The chart's width in pixels: a slot per month, never narrower than its legend.
     pub chart_width: usize,
+    /// The evidence over the cycle, drawn under the chart (public moments only).
+    pub timeline: Timeline,
 }
 
 /// One 1:1.
@@ -194,6 +198,7 @@ pub fn build(log: &Log, today: NaiveDate) -> Health {
         manager_commitments: sponsor::record(log, today),
         chart_max,
         chart_width: (months_len * CHART_SLOT + 40).max(CHART_MIN_WIDTH),
+        timeline: Timeline::of(log, &Evidence::rank(log, today), today),
     }
 }
 

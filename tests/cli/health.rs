@@ -91,6 +91,19 @@ fn the_chart_is_inline_and_readable_without_colour() {
 }
 
 #[test]
+fn the_evidence_timeline_is_drawn_under_the_chart_with_its_projects() {
+    let html = health(WITH_CALENDAR, "html");
+    let chart = html.find("<svg class=\"chart\"").expect("chart");
+    let timeline = html.find("<figure class=\"timeline\">").expect("timeline");
+    assert!(chart < timeline, "the timeline comes after the 1:1 chart");
+    let figure = &html[timeline..];
+    assert!(figure.contains("role=\"img\""), "accessible");
+    for project in ["Pay later", "Checkout redesign", "2026-Q3"] {
+        assert!(figure.contains(project), "{project} is labelled");
+    }
+}
+
+#[test]
 fn private_moments_never_show() {
     for format in ["text", "md", "html", "json"] {
         let out = health(WITH_CALENDAR, format);
