@@ -127,7 +127,7 @@ fn report_page(r: &ReportBrief, share_first: bool) -> Page {
             });
             blocks.push(Block::Paragraph {
                 text: o.answer.clone(),
-                bold_lead: Some("The answer:".into()),
+                bold_lead: Some("What answers it (the owner’s next step):".into()),
             });
         }
         None => {
