@@ -23,8 +23,8 @@ mod premortem;
 mod project;
 mod recap;
 mod restate;
-mod share;
 mod serve;
+mod share;
 mod status;
 mod templates;
 

@@ -19,8 +19,8 @@ mod quote;
 pub mod raw;
 mod reach;
 pub mod ron;
-pub mod share;
 mod schedule;
+pub mod share;
 mod tag;
 pub mod validate;
 

@@ -367,7 +367,11 @@ fn every_fixture_reads_aloud_in_the_managers_voice() {
         let found: serde_json::Value =
             serde_json::from_str(&objections.stdout()).expect("objections json");
         // The sponsor's own objections are answered by the restatement itself.
-        let about_sponsor = ["no-sponsor-signal", "lukewarm-sponsor", "sponsor-follow-through"];
+        let about_sponsor = [
+            "no-sponsor-signal",
+            "lukewarm-sponsor",
+            "sponsor-follow-through",
+        ];
         let highs = found
             .as_array()
             .expect("array")
