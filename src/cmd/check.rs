@@ -77,9 +77,10 @@ pub fn run(args: &CheckArgs, ctx: &mut Ctx) -> Result<u8, Error> {
     Ok(u8::from(!valid))
 }
 
-/// Adds an error for every competency a moment cites that the log's ladder does not
-/// have; a log with one is no longer valid. Only a valid log has a ladder to check
-/// against (its target level and track are known).
+/// Adds a warning for every competency a moment cites that the log's ladder does not
+/// have. The log stays valid, as every other command reads it: the moment still counts,
+/// only the misspelt citation does not. Only a valid log has a ladder to check against
+/// (its target level and track are known).
 fn cited_competencies(checked: &mut load::Checked, ctx: &Ctx) -> Result<(), Error> {
     let Some(log) = &checked.log else {
         return Ok(());
@@ -89,7 +90,6 @@ fn cited_competencies(checked: &mut load::Checked, ctx: &Ctx) -> Result<(), Erro
     if !unknown.is_empty() {
         checked.diagnostics.extend(unknown);
         checked.diagnostics.sort_by_key(|d| d.span.start);
-        checked.log = None;
     }
     Ok(())
 }

@@ -159,7 +159,9 @@ pub enum Problem {
         /// Every known key.
         known: Vec<String>,
     },
-    /// A moment cites a competency the ladder does not have.
+    /// A moment cites a competency the ladder does not have: a warning, because the
+    /// moment is still evidence (only that citation counts for nothing) and the same log
+    /// may be judged on another ladder (`--ladder`, `target.track`).
     #[error("unknown competency `{name}`{}", hint(suggestion, known))]
     UnknownCompetency {
         /// The name as written.
@@ -274,7 +276,8 @@ impl Problem {
             | Problem::DueBeforeMoment { .. }
             | Problem::NoImpact
             | Problem::RepeatedStory { .. }
-            | Problem::Guessed { .. } => Severity::Warning,
+            | Problem::Guessed { .. }
+            | Problem::UnknownCompetency { .. } => Severity::Warning,
             _ => Severity::Error,
         }
     }
