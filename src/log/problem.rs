@@ -282,6 +282,20 @@ impl Problem {
         }
     }
 
+    /// What many problems of this kind are called, for `check`'s line after the
+    /// first few of them ("… and 12 more near-duplicate pairs").
+    pub fn plural_kind(&self) -> &'static str {
+        match self {
+            Problem::RepeatedStory { .. } => "near-duplicate pairs",
+            Problem::NoImpact => "moments without an impact",
+            Problem::FutureMoment { .. } => "moments dated after today",
+            Problem::DueBeforeMoment { .. } => "commitments due before their moment",
+            Problem::Guessed { .. } => "guessed fields",
+            Problem::UnknownCompetency { .. } => "unknown competencies",
+            _ => "problems of this kind",
+        }
+    }
+
     /// What the related place of a diagnostic is, for its `note:` line.
     pub fn related_note(&self) -> &'static str {
         match self {
