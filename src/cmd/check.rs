@@ -7,6 +7,10 @@ use crate::cli::{CheckArgs, CheckFormat};
 use crate::diagnostic::{DiagnosticJson, Severity};
 use crate::error::Error;
 use crate::log::load;
+use crate::log::problem::Problem;
+
+/// `check`'s text shows at most this many warnings of one kind; JSON shows them all.
+pub const WARNINGS_SHOWN: usize = 20;
 
 #[derive(Serialize)]
 struct Report {
@@ -41,10 +45,8 @@ pub fn run(args: &CheckArgs, ctx: &mut Ctx) -> Result<u8, Error> {
             ctx.print("\n")?;
         }
         CheckFormat::Text => {
-            for diagnostic in &checked.diagnostics {
-                let rendered = diagnostic.render(&checked.source);
-                let _ = ctx.err.write_all(rendered.as_bytes());
-            }
+            let text = capped_text(&checked);
+            let _ = ctx.err.write_all(text.as_bytes());
             let errors = checked.errors().count();
             let warnings = checked.warnings().count();
             match &checked.log {
@@ -77,9 +79,10 @@ pub fn run(args: &CheckArgs, ctx: &mut Ctx) -> Result<u8, Error> {
     Ok(u8::from(!valid))
 }
 
-/// Adds an error for every competency a moment cites that the log's ladder does not
-/// have; a log with one is no longer valid. Only a valid log has a ladder to check
-/// against (its target level and track are known).
+/// Adds a warning for every competency a moment cites that the log's ladder does not
+/// have. The log stays valid, as every other command reads it: the moment still counts,
+/// only the misspelt citation does not. Only a valid log has a ladder to check against
+/// (its target level and track are known).
 fn cited_competencies(checked: &mut load::Checked, ctx: &Ctx) -> Result<(), Error> {
     let Some(log) = &checked.log else {
         return Ok(());
@@ -89,9 +92,50 @@ fn cited_competencies(checked: &mut load::Checked, ctx: &Ctx) -> Result<(), Erro
     if !unknown.is_empty() {
         checked.diagnostics.extend(unknown);
         checked.diagnostics.sort_by_key(|d| d.span.start);
-        checked.log = None;
     }
     Ok(())
+}
+
+/// The diagnostics as text: every error, and the first [`WARNINGS_SHOWN`] warnings of
+/// each kind, then one line per kind saying how many more there are. A generated or
+/// imported log can hold tens of thousands of near-duplicates; nobody reads past the
+/// first screen, and `--format json` still lists every one.
+fn capped_text(checked: &load::Checked) -> String {
+    let mut out = String::new();
+    // (a warning of the kind, how many of that kind there are), in first-seen order.
+    let mut kinds: Vec<(&Problem, usize)> = Vec::new();
+    for diagnostic in &checked.diagnostics {
+        if diagnostic.severity == Severity::Warning {
+            let kind = std::mem::discriminant(&diagnostic.problem);
+            let seen = match kinds
+                .iter_mut()
+                .find(|(p, _)| std::mem::discriminant(*p) == kind)
+            {
+                Some((_, n)) => {
+                    *n += 1;
+                    *n
+                }
+                None => {
+                    kinds.push((&diagnostic.problem, 1));
+                    1
+                }
+            };
+            if seen > WARNINGS_SHOWN {
+                continue;
+            }
+        }
+        out.push_str(&diagnostic.render(&checked.source));
+    }
+    for (problem, n) in kinds {
+        if n > WARNINGS_SHOWN {
+            out.push_str(&format!(
+                "… and {} more {}; --format json lists them all\n",
+                n - WARNINGS_SHOWN,
+                problem.plural_kind()
+            ));
+        }
+    }
+    out
 }
 
 fn plural(n: usize) -> &'static str {

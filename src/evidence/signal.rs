@@ -154,13 +154,17 @@ pub(super) fn words(text: &str) -> Vec<&str> {
 
 /// Whether `words` holds `phrase` (lowercase, space-separated) as consecutive words.
 /// Compared in place: this runs for every quote of a log, several phrases each.
+/// The phrase is split only where its first word matches: most words of a quote start
+/// no phrase, and splitting every phrase at every word was most of reading a quote.
 pub(super) fn has_phrase(words: &[&str], phrase: &str) -> bool {
-    let len = phrase.split(' ').count();
-    (0..words.len().saturating_sub(len - 1)).any(|i| {
-        words[i..]
-            .iter()
-            .zip(phrase.split(' '))
-            .all(|(word, want)| word.eq_ignore_ascii_case(want))
+    let (first, rest) = phrase.split_once(' ').unwrap_or((phrase, ""));
+    words.iter().enumerate().any(|(i, word)| {
+        word.eq_ignore_ascii_case(first) && {
+            let mut after = words[i + 1..].iter();
+            rest.split(' ')
+                .filter(|want| !want.is_empty())
+                .all(|want| after.next().is_some_and(|w| w.eq_ignore_ascii_case(want)))
+        }
     })
 }
 

@@ -39,10 +39,53 @@ pub struct Repeat {
     pub earlier: usize,
 }
 
-/// What a moment's text is made of, for comparing: hashed words and figures, sorted.
-struct Print {
-    words: Vec<u64>,
-    figures: Vec<u64>,
+/// What a moment's text is made of, for comparing: hashed words and figures, sorted
+/// and deduplicated.
+#[derive(Clone, Copy)]
+struct Print<'a> {
+    words: &'a [u64],
+    figures: &'a [u64],
+}
+
+/// Every moment's print, made the first time the moment is compared, once, and kept in
+/// one arena: two small vectors per moment were a fifth of the search on a big log.
+struct Prints {
+    /// Words then figures of each printed moment, back to back.
+    values: Vec<u64>,
+    /// Per moment: where its words start, where its figures start and end.
+    at: Vec<Option<(usize, usize, usize)>>,
+    /// Scratch space reused from moment to moment.
+    scratch: Scratch,
+}
+
+impl Prints {
+    fn new(moments: usize) -> Self {
+        Self {
+            values: Vec::new(),
+            at: vec![None; moments],
+            scratch: Scratch::default(),
+        }
+    }
+
+    fn make(&mut self, index: usize, moment: &Moment) {
+        if self.at[index].is_some() {
+            return;
+        }
+        let texts = std::iter::once(moment.what.as_str()).chain(moment.impact.as_deref());
+        self.scratch.fill(texts);
+        let start = self.values.len();
+        self.values.extend_from_slice(&self.scratch.words);
+        let middle = self.values.len();
+        self.values.extend_from_slice(&self.scratch.figures);
+        self.at[index] = Some((start, middle, self.values.len()));
+    }
+
+    fn get(&self, index: usize) -> Option<Print<'_>> {
+        self.at[index].map(|(start, middle, end)| Print {
+            words: &self.values[start..middle],
+            figures: &self.values[middle..end],
+        })
+    }
 }
 
 /// Every pair of moments that tell one story, each later moment paired with the
@@ -57,9 +100,7 @@ pub fn repeats(moments: &[Moment]) -> Vec<Repeat> {
             .push(index);
     }
     let mut found = Vec::new();
-    // Each moment's print is made the first time it is compared, once.
-    let mut prints: Vec<Option<Print>> = (0..moments.len()).map(|_| None).collect();
-    let mut lower = String::new();
+    let mut prints = Prints::new(moments.len());
     for bucket in buckets.values_mut() {
         if bucket.len() < 2 {
             continue;
@@ -75,12 +116,9 @@ pub fn repeats(moments: &[Moment]) -> Vec<Repeat> {
                 if !close(moments[earlier].date, date) {
                     break;
                 }
-                for index in [later, earlier] {
-                    if prints[index].is_none() {
-                        prints[index] = Some(print(&moments[index], &mut lower));
-                    }
-                }
-                if let (Some(a), Some(b)) = (&prints[later], &prints[earlier])
+                prints.make(later, &moments[later]);
+                prints.make(earlier, &moments[earlier]);
+                if let (Some(a), Some(b)) = (prints.get(later), prints.get(earlier))
                     && same_story(a, b)
                 {
                     found.push(Repeat { later, earlier });
@@ -95,26 +133,42 @@ pub fn repeats(moments: &[Moment]) -> Vec<Repeat> {
 
 /// Whether two texts tell one story (see the module documentation).
 pub fn same_text_story(a: &str, b: &str) -> bool {
-    let mut lower = String::new();
-    same_story(&print_text([a], &mut lower), &print_text([b], &mut lower))
+    let mut scratch = Scratch::default();
+    scratch.fill([a]);
+    let (words, figures) = (scratch.words.clone(), scratch.figures.clone());
+    scratch.fill([b]);
+    same_story(
+        Print {
+            words: &words,
+            figures: &figures,
+        },
+        Print {
+            words: &scratch.words,
+            figures: &scratch.figures,
+        },
+    )
 }
 
 fn close(earlier: NaiveDate, later: NaiveDate) -> bool {
     (later - earlier).num_days() <= WINDOW_DAYS
 }
 
-fn same_story(a: &Print, b: &Print) -> bool {
+fn same_story(a: Print<'_>, b: Print<'_>) -> bool {
     let shorter = a.words.len().min(b.words.len());
     if shorter == 0 {
         return false;
     }
-    let shared = common(&a.words, &b.words);
+    let shared = common(a.words, b.words);
     // The same words and figures exactly: the same line, however short.
     if shared == a.words.len() && shared == b.words.len() && a.figures == b.figures {
         return true;
     }
-    let figure = common(&a.figures, &b.figures) > 0;
-    if figure && shared * 100 >= shorter * WITH_FIGURE_PERCENT {
+    // Below the lower share neither rule can hold: the figures need not be compared.
+    if shared * 100 < shorter * WITH_FIGURE_PERCENT {
+        return false;
+    }
+    let figure = common(a.figures, b.figures) > 0;
+    if figure {
         return true;
     }
     shorter >= MIN_WORDS && shared * 100 >= shorter * WORDS_PERCENT
@@ -137,47 +191,94 @@ fn common(a: &[u64], b: &[u64]) -> usize {
     n
 }
 
-fn print(moment: &Moment, lower: &mut String) -> Print {
-    print_text(
-        std::iter::once(moment.what.as_str()).chain(moment.impact.as_deref()),
-        lower,
-    )
+/// Buffers reused from moment to moment, so a big log allocates no word: the text is
+/// lowercased into `lower` once, and words are read as slices of it.
+#[derive(Default)]
+struct Scratch {
+    lower: String,
+    words: Vec<u64>,
+    figures: Vec<u64>,
 }
 
-/// `lower` is a buffer reused from moment to moment: the text is lowercased into it
-/// once, and words are read as slices of it, so a big log allocates no word.
-fn print_text<'t>(texts: impl IntoIterator<Item = &'t str>, lower: &mut String) -> Print {
-    let mut words = Vec::new();
-    let mut figures = Vec::new();
-    for text in texts {
-        lower.clear();
-        if text.is_ascii() {
-            lower.push_str(text);
-            lower.make_ascii_lowercase();
-        } else {
-            lower.extend(text.chars().flat_map(char::to_lowercase));
-        }
-        for raw in lower.split_whitespace() {
-            let token = raw.trim_matches(|c: char| !(c.is_alphanumeric() || c == '%' || c == '$'));
-            if token.bytes().any(|b| b.is_ascii_digit()) {
-                if is_figure(token) {
-                    figures.push(hash(token));
-                }
-                continue;
+impl Scratch {
+    /// The print of `texts`, left sorted and deduplicated in `words` and `figures`.
+    fn fill<'t>(&mut self, texts: impl IntoIterator<Item = &'t str>) {
+        self.words.clear();
+        self.figures.clear();
+        for text in texts {
+            self.lower.clear();
+            if text.is_ascii() {
+                self.lower.push_str(text);
+                self.lower.make_ascii_lowercase();
+            } else {
+                self.lower.extend(text.chars().flat_map(char::to_lowercase));
             }
-            for word in token.split(|c: char| !c.is_alphanumeric()) {
-                if word.len() < 3 || (word.len() <= 6 && is_stopword(word)) {
-                    continue;
+            if self.lower.is_ascii() {
+                ascii_tokens(&self.lower, &mut self.words, &mut self.figures);
+            } else {
+                for raw in self.lower.split_whitespace() {
+                    let token =
+                        raw.trim_matches(|c: char| !(c.is_alphanumeric() || c == '%' || c == '$'));
+                    token_into(token, &mut self.words, &mut self.figures, |c| {
+                        !c.is_alphanumeric()
+                    });
                 }
-                words.push(hash(stem(word)));
             }
         }
+        for list in [&mut self.words, &mut self.figures] {
+            list.sort_unstable();
+            list.dedup();
+        }
     }
-    for list in [&mut words, &mut figures] {
-        list.sort_unstable();
-        list.dedup();
+}
+
+/// The tokens of lowercase ASCII text, found byte by byte: the same tokens as the
+/// general path (split at whitespace, trimmed to letters, digits, `%` and `$`), without
+/// decoding characters. Most logs are ASCII, and this is most of a print.
+fn ascii_tokens(text: &str, words: &mut Vec<u64>, figures: &mut Vec<u64>) {
+    let bytes = text.as_bytes();
+    let keep = |b: u8| b.is_ascii_alphanumeric() || b == b'%' || b == b'$';
+    let mut i = 0;
+    while i < bytes.len() {
+        // `char::is_whitespace` on ASCII: tab, line feed, vertical tab, form feed,
+        // carriage return and space.
+        let space = |b: u8| matches!(b, b'\t'..=b'\r' | b' ');
+        while i < bytes.len() && space(bytes[i]) {
+            i += 1;
+        }
+        let start = i;
+        while i < bytes.len() && !space(bytes[i]) {
+            i += 1;
+        }
+        let raw = &bytes[start..i];
+        let Some(first) = raw.iter().position(|&b| keep(b)) else {
+            continue;
+        };
+        let last = raw.iter().rposition(|&b| keep(b)).unwrap_or(first);
+        let token = &text[start + first..start + last + 1];
+        token_into(token, words, figures, |c| !c.is_ascii_alphanumeric());
     }
-    Print { words, figures }
+}
+
+/// One trimmed, lowercase token: a figure when it holds a digit, else its words.
+fn token_into(
+    token: &str,
+    words: &mut Vec<u64>,
+    figures: &mut Vec<u64>,
+    apart: impl Fn(char) -> bool,
+) {
+    if token.bytes().any(|b| b.is_ascii_digit()) {
+        if is_figure(token) {
+            figures.push(hash(token));
+        }
+        return;
+    }
+    for word in token.split(apart) {
+        if word.len() < 3 || (word.len() <= 6 && is_stopword(word)) {
+            continue;
+        }
+        words.push(hash(stem(word)));
+    }
 }
 
 /// Words of three letters or more too common to say which story a line tells.

@@ -159,7 +159,9 @@ pub enum Problem {
         /// Every known key.
         known: Vec<String>,
     },
-    /// A moment cites a competency the ladder does not have.
+    /// A moment cites a competency the ladder does not have: a warning, because the
+    /// moment is still evidence (only that citation counts for nothing) and the same log
+    /// may be judged on another ladder (`--ladder`, `target.track`).
     #[error("unknown competency `{name}`{}", hint(suggestion, known))]
     UnknownCompetency {
         /// The name as written.
@@ -274,8 +276,23 @@ impl Problem {
             | Problem::DueBeforeMoment { .. }
             | Problem::NoImpact
             | Problem::RepeatedStory { .. }
-            | Problem::Guessed { .. } => Severity::Warning,
+            | Problem::Guessed { .. }
+            | Problem::UnknownCompetency { .. } => Severity::Warning,
             _ => Severity::Error,
+        }
+    }
+
+    /// What many problems of this kind are called, for `check`'s line after the
+    /// first few of them ("… and 12 more near-duplicate pairs").
+    pub fn plural_kind(&self) -> &'static str {
+        match self {
+            Problem::RepeatedStory { .. } => "near-duplicate pairs",
+            Problem::NoImpact => "moments without an impact",
+            Problem::FutureMoment { .. } => "moments dated after today",
+            Problem::DueBeforeMoment { .. } => "commitments due before their moment",
+            Problem::Guessed { .. } => "guessed fields",
+            Problem::UnknownCompetency { .. } => "unknown competencies",
+            _ => "problems of this kind",
         }
     }
 

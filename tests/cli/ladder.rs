@@ -240,14 +240,16 @@ fn check_names_an_unknown_competency_with_the_nearest_one() {
     let log = dir.path().join("log.ron");
     let text = fs::read_to_string(fixture("objections/competency-gap.fires.ron")).expect("fixture");
     fs::write(&log, text.replacen("[\"leverage\"]", "[\"levrage\"]", 1)).expect("write");
-    let run = promo().log(&log).args(["check"]).run().expect_code(1);
+    // A warning: the log stays valid, so check exits 0 as every other command reads it.
+    let run = promo().log(&log).args(["check"]).run().ok();
     let stderr = run.stderr();
     assert!(
         stderr.contains(
-            "log.ron:34:28: error: unknown competency `levrage`; did you mean `leverage`?"
+            "log.ron:34:28: warning: unknown competency `levrage`; did you mean `leverage`?"
         ),
         "{stderr}"
     );
+    run.stdout_has(": ok, 6 moments (6 public, 0 private) in 2 projects, 1 warning\n");
     // The unchanged fixture checks clean: every name it cites is on the pm track.
     promo()
         .fixture("objections/competency-gap.fires.ron")
@@ -255,6 +257,45 @@ fn check_names_an_unknown_competency_with_the_nearest_one() {
         .run()
         .ok()
         .stdout_has(": ok, ");
+}
+
+/// The fuzz finding behind the strict `check` ⇔ load assertion in `tests/cli/pipeline.rs`:
+/// a citation mutated to "®" made `check` exit 1 while `map` and `packet` loaded the log.
+/// Now `check` warns at the citation, exits 0 and lists it under JSON `warnings`; the
+/// commands that load agree.
+#[test]
+fn a_mutated_citation_is_a_warning_check_and_the_loading_commands_agree() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let log = dir.path().join("log.ron");
+    let text = fs::read_to_string(fixture("objections/competency-gap.fires.ron")).expect("fixture");
+    let mutated = text.replacen("[\"judgment\"]", "[\"®\"]", 1);
+    assert_ne!(mutated, text);
+    fs::write(&log, mutated).expect("write");
+    promo().log(&log).args(["check"]).run().ok().stderr_has(
+        "log.ron:20:28: warning: unknown competency `®`; expected one of `judgment`, \
+         `strategy`, `influence`, `outcomes`, `leverage`",
+    );
+    let json = promo()
+        .log(&log)
+        .args(["check", "--format", "json"])
+        .run()
+        .ok()
+        .stdout();
+    let report: serde_json::Value = serde_json::from_str(&json).expect("check JSON");
+    assert_eq!(report["valid"], true, "{json}");
+    assert_eq!(report["errors"].as_array().map(Vec::len), Some(0), "{json}");
+    let warning = &report["warnings"][0];
+    assert_eq!(warning["line"], 20, "{json}");
+    assert_eq!(warning["col"], 28, "{json}");
+    assert!(
+        warning["message"]
+            .as_str()
+            .is_some_and(|m| m.starts_with("unknown competency `®`")),
+        "{json}"
+    );
+    for command in ["map", "packet", "objections", "competencies"] {
+        promo().log(&log).args([command]).run().ok();
+    }
 }
 
 #[test]

@@ -136,7 +136,9 @@ const COMMANDS: &[&[&str]] = &[
 ];
 
 /// Runs one command in process on the log at `path`: it must succeed, or fail only
-/// because the target level is unknown.
+/// because the target level is unknown. `check` included: it exits 0 exactly when the
+/// log loads (a citation the ladder lacks is a warning, see
+/// `ladder::a_mutated_citation_is_a_warning_check_and_the_loading_commands_agree`).
 fn command(path: &Path, args: &[&str]) {
     use clap::Parser;
     let mut argv: Vec<std::ffi::OsString> = ["promo", "--today", "2026-11-21", "--color", "never"]
@@ -150,9 +152,6 @@ fn command(path: &Path, args: &[&str]) {
     let (mut out, mut err) = (Vec::new(), Vec::new());
     match promo::run(cli, &mut out, &mut err) {
         Ok(0) => {}
-        // `check` reads more than loading does (cited competencies against the ladder,
-        // the track name): a mutation it refuses with a diagnostic is a finding, not a crash.
-        Ok(1) if args[0] == "check" && !out.is_empty() => {}
         Ok(code) => panic!("{args:?} exited {code}: {}", String::from_utf8_lossy(&err)),
         Err(promo::Error::UnknownLevel { .. }) => {}
         Err(e) => panic!("{args:?} failed: {}", promo::error_chain(&e)),
