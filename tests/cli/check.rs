@@ -196,3 +196,58 @@ fn a_closed_pipe_exits_quietly() {
         String::from_utf8_lossy(&output.stderr)
     );
 }
+
+/// A generated log can carry thousands of warnings of one kind: text shows the first
+/// 20 of each kind and says how many more there are; JSON keeps every one.
+#[test]
+fn text_shows_twenty_warnings_of_a_kind_and_counts_the_rest() {
+    let words = [
+        "alpha", "bravo", "charlie", "delta", "echo", "foxtrot", "golf", "hotel", "india",
+        "juliet", "kilo", "lima", "mike", "november", "oscar", "papa", "quebec", "romeo", "sierra",
+        "tango", "uniform", "victor", "whiskey",
+    ];
+    let projects: String = (0..words.len())
+        .map(|i| {
+            format!(
+                "        \"p{i}\": Project(name: \"Project {}\"),\n",
+                words[i]
+            )
+        })
+        .collect();
+    let start = chrono::NaiveDate::from_ymd_opt(2025, 1, 6).expect("date");
+    let moments: String = words
+        .iter()
+        .enumerate()
+        .map(|(i, w)| {
+            let date = start + chrono::Days::new(17 * i as u64);
+            format!(
+                "        Moment(id: \"m{:03}\", date: \"{date}\", tag: Decision, project: \"p{i}\", what: \"Chose the {w} plan over its rival\", reach: Team),\n",
+                i + 1
+            )
+        })
+        .collect();
+    let dir = tempfile::tempdir().expect("tempdir");
+    let log = dir.path().join("log.ron");
+    std::fs::write(
+        &log,
+        format!(
+            "Log(\n    version: 1,\n    owner: Person(name: \"Mara Quint\", role: \"Product Manager\", level: \"L5\"),\n    manager: \"Tess Obi\",\n    target: Target(level: \"L6\", submission: \"2027-03-01\", cycle: \"H1 2027\"),\n    projects: {{\n{projects}    }},\n    moments: [\n{moments}    ],\n)\n"
+        ),
+    )
+    .expect("write log");
+    let run = promo().log(&log).args(["check"]).run().ok();
+    let text = run.stderr();
+    assert_eq!(text.matches("warning: ").count(), 20, "{text}");
+    assert!(
+        text.ends_with("… and 3 more moments without an impact; --format json lists them all\n"),
+        "{text}"
+    );
+    assert!(run.stdout().contains("23 warnings"), "{}", run.stdout());
+    let json = promo()
+        .log(&log)
+        .args(["check", "--format", "json"])
+        .run()
+        .ok();
+    let report: serde_json::Value = serde_json::from_str(&json.stdout()).expect("json");
+    assert_eq!(report["warnings"].as_array().map(Vec::len), Some(23));
+}
