@@ -84,9 +84,9 @@ impl Settings {
             global.log.clone()
         };
         let paper = match &cli.command {
-            Command::Packet(args) if global.given.has("paper") => paper_of(args.paper),
-            Command::Premortem(args) if global.given.has("paper") => paper_of(args.paper),
-            Command::Calibrate(args) if global.given.has("paper") => paper_of(args.paper),
+            Command::Packet(args) if global.given.has("paper") => paper_of(args.out.paper),
+            Command::Premortem(args) if global.given.has("paper") => paper_of(args.out.paper),
+            Command::Calibrate(args) if global.given.has("paper") => paper_of(args.out.paper),
             _ => config.paper.unwrap_or(Paper::Letter),
         };
         Self {

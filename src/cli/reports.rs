@@ -87,15 +87,8 @@ pub struct PacketArgs {
     /// Output format [default: pdf with -o FILE.pdf, else md].
     #[arg(long, value_enum)]
     pub format: Option<PacketFormat>,
-    /// Print the template context as JSON (same as `--format json`).
-    #[arg(long, conflicts_with = "format")]
-    pub context: bool,
-    /// Write to this file (atomically) instead of standard output.
-    #[arg(short = 'o', long = "output", value_name = "FILE")]
-    pub output: Option<PathBuf>,
-    /// Paper size for PDF and for HTML printing.
-    #[arg(long, value_enum, default_value_t = PaperArg::Letter)]
-    pub paper: PaperArg,
+    #[command(flatten)]
+    pub out: PageOutput,
 }
 
 /// Output format of the pre-mortem.
@@ -122,15 +115,8 @@ pub struct PremortemArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t = PremortemFormat::Text)]
     pub format: PremortemFormat,
-    /// Print the template context as JSON (same as `--format json`).
-    #[arg(long, conflicts_with = "format")]
-    pub context: bool,
-    /// Write to this file (atomically) instead of standard output.
-    #[arg(short = 'o', long = "output", value_name = "FILE")]
-    pub output: Option<PathBuf>,
-    /// Paper size for PDF.
-    #[arg(long, value_enum, default_value_t = PaperArg::Letter)]
-    pub paper: PaperArg,
+    #[command(flatten)]
+    pub out: PageOutput,
 }
 
 /// Output format of `restate`.
@@ -362,4 +348,19 @@ pub enum CompetenciesFormat {
     Html,
     /// `{"level", "competencies": [...]}`.
     Json,
+}
+
+/// The output options of the reports that have a printed page (`packet`, `premortem`,
+/// `calibrate`): the context, the file and the paper.
+#[derive(Debug, Args)]
+pub struct PageOutput {
+    /// Print the template context as JSON (same as `--format json`).
+    #[arg(long, conflicts_with = "format")]
+    pub context: bool,
+    /// Write to this file (atomically) instead of standard output.
+    #[arg(short = 'o', long = "output", value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Paper size for PDF (and for printing the HTML packet).
+    #[arg(long, value_enum, default_value_t = PaperArg::Letter)]
+    pub paper: PaperArg,
 }

@@ -5,7 +5,7 @@ use std::path::PathBuf;
 
 use clap::{Args, ValueEnum};
 
-use super::PaperArg;
+use super::reports::PageOutput;
 
 /// `promo share`.
 #[derive(Debug, Args)]
@@ -39,13 +39,6 @@ pub struct CalibrateArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t = CalibrateFormat::Text)]
     pub format: CalibrateFormat,
-    /// Print the template context as JSON (same as `--format json`).
-    #[arg(long, conflicts_with = "format")]
-    pub context: bool,
-    /// Write to this file (atomically) instead of standard output.
-    #[arg(short = 'o', long = "output", value_name = "FILE")]
-    pub output: Option<PathBuf>,
-    /// Paper size for PDF.
-    #[arg(long, value_enum, default_value_t = PaperArg::Letter)]
-    pub paper: PaperArg,
+    #[command(flatten)]
+    pub out: PageOutput,
 }

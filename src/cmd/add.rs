@@ -41,16 +41,7 @@ pub fn run(args: &AddArgs, ctx: &mut Ctx) -> Result<u8, Error> {
     }
     let path = ctx.log()?.to_path_buf();
     // Malformed arguments are refused before the log is even opened.
-    let quotes = args
-        .quotes
-        .iter()
-        .map(|q| parse_quote(q))
-        .collect::<Result<Vec<_>, _>>()?;
-    let commitments = args
-        .commitments
-        .iter()
-        .map(|c| parse_commitment(c))
-        .collect::<Result<Vec<_>, _>>()?;
+    let (quotes, commitments) = parse_quotes_and_commitments(&args.quotes, &args.commitments)?;
 
     let edit = Edit::open(&path)?;
     let refused = |source| Error::Append {
@@ -150,6 +141,23 @@ pub(super) fn reach(arg: ReachArg) -> Reach {
 const QUOTE_SHAPE: &str = "ROLE:BY:TEXT, e.g. 'manager:Sam Lee:She saw the risk before I did'";
 const COMMITMENT_SHAPE: &str =
     "OWNER:DUE:WHAT, e.g. 'manager:2026-08-21:Raise it at staff sync' (DUE may be empty)";
+
+/// Parses the `--quote` and `--commitment` values of `add` and `amend`, refusing the first
+/// malformed one before the log is opened.
+pub(super) fn parse_quotes_and_commitments(
+    quotes: &[String],
+    commitments: &[String],
+) -> Result<(Vec<Quote>, Vec<Commitment>), Error> {
+    let quotes = quotes
+        .iter()
+        .map(|q| parse_quote(q))
+        .collect::<Result<Vec<_>, _>>()?;
+    let commitments = commitments
+        .iter()
+        .map(|c| parse_commitment(c))
+        .collect::<Result<Vec<_>, _>>()?;
+    Ok((quotes, commitments))
+}
 
 /// `ROLE:BY:TEXT`; the text may hold colons of its own.
 pub(super) fn parse_quote(value: &str) -> Result<Quote, Error> {

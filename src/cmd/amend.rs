@@ -5,7 +5,7 @@
 //! rewrite.
 
 use super::Ctx;
-use super::add::{parse_commitment, parse_quote, reach};
+use super::add::{parse_quotes_and_commitments, reach};
 use crate::cli::AmendArgs;
 use crate::error::Error;
 use crate::log::Quote;
@@ -17,16 +17,7 @@ use crate::suggest::did_you_mean;
 
 /// Runs `promo amend`.
 pub fn run(args: &AmendArgs, ctx: &mut Ctx) -> Result<u8, Error> {
-    let quotes = args
-        .quotes
-        .iter()
-        .map(|q| parse_quote(q))
-        .collect::<Result<Vec<_>, _>>()?;
-    let commitments = args
-        .commitments
-        .iter()
-        .map(|c| parse_commitment(c))
-        .collect::<Result<Vec<_>, _>>()?;
+    let (quotes, commitments) = parse_quotes_and_commitments(&args.quotes, &args.commitments)?;
     if args.impact.is_none()
         && args.reach.is_none()
         && args.witnesses.is_empty()

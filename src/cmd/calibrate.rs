@@ -10,21 +10,21 @@ use crate::report::calibrate::Calibration;
 
 /// Runs `promo calibrate`.
 pub fn run(args: &CalibrateArgs, ctx: &mut Ctx) -> Result<u8, Error> {
-    let format = match (args.context, args.format) {
+    let format = match (args.out.context, args.format) {
         (true, _) | (false, CalibrateFormat::Json) => Format::Json,
         (false, CalibrateFormat::Text) => Format::Text,
         (false, CalibrateFormat::Md) => Format::Markdown,
         (false, CalibrateFormat::Html) => Format::Html,
         (false, CalibrateFormat::Pdf) => Format::Pdf,
     };
-    super::refuse_binary_to_terminal(ctx, format, args.output.as_deref(), "calibration")?;
+    super::refuse_binary_to_terminal(ctx, format, args.out.output.as_deref(), "calibration")?;
     let (paths, _) = crate::report::restate::expand(&args.logs)?;
-    if let Some(output) = &args.output {
+    if let Some(output) = &args.out.output {
         crate::store::guard_output(output, &paths)?;
     }
     let brief = Calibration::build(&paths, ctx)?;
     let rendered = super::render_to(ctx, &brief, format)?;
-    match &args.output {
+    match &args.out.output {
         Some(output) => crate::store::write_output(output, &paths, &rendered.bytes)?,
         None => ctx.print_bytes(&rendered.bytes)?,
     }

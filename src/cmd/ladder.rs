@@ -33,16 +33,9 @@ pub fn run(command: &LadderCommand, ctx: &mut Ctx) -> Result<u8, Error> {
             let ladder = Ladder::parse(&Source::new(output, ron.clone()), None)?;
             ctx.emit(Some(output), ron.as_bytes())?;
             ctx.note(&format!(
-                "wrote `{}`: {} level{}, {} competenc{}; use it with `--ladder {}`",
+                "wrote `{}`: {}; use it with `--ladder {}`",
                 output.display(),
-                ladder.levels().len(),
-                if ladder.levels().len() == 1 { "" } else { "s" },
-                ladder.competencies().len(),
-                if ladder.competencies().len() == 1 {
-                    "y"
-                } else {
-                    "ies"
-                },
+                counts(&ladder),
                 output.display()
             ));
             Ok(0)
@@ -94,19 +87,7 @@ fn text(ladder: &Ladder) -> String {
         (None, Some(track), None) => format!("`{track}`"),
         (None, None, None) => "The ladder".into(),
     };
-    let _ = writeln!(
-        out,
-        "{}: {} level{}, {} competenc{}",
-        terminal(&name),
-        ladder.levels().len(),
-        if ladder.levels().len() == 1 { "" } else { "s" },
-        ladder.competencies().len(),
-        if ladder.competencies().len() == 1 {
-            "y"
-        } else {
-            "ies"
-        }
-    );
+    let _ = writeln!(out, "{}: {}", terminal(&name), counts(ladder));
     for level in ladder.levels() {
         let _ = writeln!(
             out,
@@ -133,4 +114,14 @@ fn text(ladder: &Ladder) -> String {
         }
     }
     out
+}
+
+/// "3 levels, 1 competency": what a ladder holds, for `show` and `import`.
+fn counts(ladder: &Ladder) -> String {
+    let (levels, competencies) = (ladder.levels().len(), ladder.competencies().len());
+    format!(
+        "{levels} level{}, {competencies} competenc{}",
+        if levels == 1 { "" } else { "s" },
+        if competencies == 1 { "y" } else { "ies" }
+    )
 }

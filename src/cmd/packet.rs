@@ -12,7 +12,7 @@ use crate::report::{case::Case, packet::Packet};
 /// Builds and writes the packet.
 pub fn run(args: &PacketArgs, ctx: &mut Ctx) -> Result<u8, Error> {
     let format = format_of(args);
-    super::refuse_binary_to_terminal(ctx, format, args.output.as_deref(), "packet")?;
+    super::refuse_binary_to_terminal(ctx, format, args.out.output.as_deref(), "packet")?;
     let case = Case::open(ctx.log()?, ctx)?;
     let mut packet = Packet::of(&case)?;
     packet.fit_print(ctx.paper == Paper::A4);
@@ -27,8 +27,8 @@ pub fn run(args: &PacketArgs, ctx: &mut Ctx) -> Result<u8, Error> {
     for note in &rendered.notes {
         ctx.note(note);
     }
-    ctx.emit(args.output.as_deref(), &rendered.bytes)?;
-    if let Some(path) = &args.output {
+    ctx.emit(args.out.output.as_deref(), &rendered.bytes)?;
+    if let Some(path) = &args.out.output {
         ctx.note(&format!("wrote {}", path.display()));
     }
     Ok(0)
@@ -36,7 +36,7 @@ pub fn run(args: &PacketArgs, ctx: &mut Ctx) -> Result<u8, Error> {
 
 /// `--format`, else `--context`, else the output file's extension, else Markdown.
 fn format_of(args: &PacketArgs) -> Format {
-    if args.context {
+    if args.out.context {
         return Format::Json;
     }
     match args.format {
@@ -45,6 +45,7 @@ fn format_of(args: &PacketArgs) -> Format {
         Some(PacketFormat::Pdf) => Format::Pdf,
         Some(PacketFormat::Json) => Format::Json,
         None => match args
+            .out
             .output
             .as_deref()
             .and_then(Path::extension)

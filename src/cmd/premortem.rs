@@ -9,20 +9,20 @@ use crate::report::{case::Case, premortem::Premortem};
 
 /// Runs `promo premortem`.
 pub fn run(args: &PremortemArgs, ctx: &mut Ctx) -> Result<u8, Error> {
-    let format = match (args.context, args.format) {
+    let format = match (args.out.context, args.format) {
         (true, _) | (false, PremortemFormat::Json) => Format::Json,
         (false, PremortemFormat::Text) => Format::Text,
         (false, PremortemFormat::Md) => Format::Markdown,
         (false, PremortemFormat::Html) => Format::Html,
         (false, PremortemFormat::Pdf) => Format::Pdf,
     };
-    super::refuse_binary_to_terminal(ctx, format, args.output.as_deref(), "premortem")?;
+    super::refuse_binary_to_terminal(ctx, format, args.out.output.as_deref(), "premortem")?;
     let case = Case::open(ctx.log()?, ctx)?;
     let submission = args.submission.unwrap_or(case.log.target.submission);
     let report = Premortem::of(&case, submission)?;
     let rendered = super::render_to(ctx, &report, format)?;
-    ctx.emit(args.output.as_deref(), &rendered.bytes)?;
-    if let Some(output) = &args.output {
+    ctx.emit(args.out.output.as_deref(), &rendered.bytes)?;
+    if let Some(output) = &args.out.output {
         ctx.note(&format!(
             "wrote {} (for you only: it can list private commitments; keep it on this machine)",
             output.display()

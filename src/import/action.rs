@@ -326,16 +326,8 @@ fn task_dates(text: &str) -> (TaskDates, String) {
 mod tests {
     use super::*;
 
-    fn people() -> People {
-        People {
-            owner: "Mara Chen".into(),
-            manager: "Tess Obi".into(),
-            today: NaiveDate::from_ymd_opt(2026, 11, 21).unwrap_or_default(),
-        }
-    }
-
     fn read(text: &str) -> Option<(CommitmentOwner, String, Option<String>, Status, bool)> {
-        parse(text, None, false, None, &people()).map(|a| {
+        parse(text, None, false, None, &People::testing()).map(|a| {
             (
                 a.commitment.commitment.owner,
                 a.commitment.commitment.what,
@@ -421,7 +413,7 @@ mod tests {
             None,
             true,
             None,
-            &people(),
+            &People::testing(),
         )
         .expect("in actions");
         assert_eq!(
@@ -435,8 +427,14 @@ mod tests {
                 .as_deref()
                 .is_some_and(|n| n.contains("`next Friday` not understood"))
         );
-        let action =
-            parse("[Me] file it by 2026-02-30", None, false, None, &people()).expect("explicit");
+        let action = parse(
+            "[Me] file it by 2026-02-30",
+            None,
+            false,
+            None,
+            &People::testing(),
+        )
+        .expect("explicit");
         assert!(
             action
                 .note

@@ -116,36 +116,33 @@ fn role_of(word: &str) -> Option<Role> {
 mod tests {
     use super::*;
 
-    fn people() -> People {
-        People {
-            owner: "Mara Chen".into(),
-            manager: "Tess Obi".into(),
-            today: chrono::NaiveDate::from_ymd_opt(2026, 11, 21).unwrap_or_default(),
-        }
-    }
-
     #[test]
     fn speakers_roles_and_guesses() {
-        let q = parse("Tess: \"Good call.\"", false, &people()).expect("quote");
+        let q = parse("Tess: \"Good call.\"", false, &People::testing()).expect("quote");
         assert_eq!(
             (q.quote.by.as_str(), q.quote.role, q.quote.text.as_str()),
             ("Tess Obi", Role::Manager, "Good call.")
         );
         assert!(q.guesses.is_empty());
-        let q = parse("Priya (peer): saved my team a sprint", false, &people()).expect("quote");
+        let q = parse(
+            "Priya (peer): saved my team a sprint",
+            false,
+            &People::testing(),
+        )
+        .expect("quote");
         assert_eq!((q.quote.by.as_str(), q.quote.role), ("Priya", Role::Peer));
-        let q = parse("“Ship it.” — Dana Reyes (skip)", false, &people()).expect("quote");
+        let q = parse("“Ship it.” — Dana Reyes (skip)", false, &People::testing()).expect("quote");
         assert_eq!(
             (q.quote.by.as_str(), q.quote.role, q.quote.text.as_str()),
             ("Dana Reyes", Role::Skip, "Ship it.")
         );
-        let q = parse("Push harder on scope", false, &people()).expect("plain");
+        let q = parse("Push harder on scope", false, &People::testing()).expect("plain");
         assert_eq!(q.quote.by, "Tess Obi");
         assert_eq!(q.guesses.len(), 1);
-        let q = parse("Kim: clear writing", false, &people()).expect("peer guess");
+        let q = parse("Kim: clear writing", false, &People::testing()).expect("peer guess");
         assert_eq!((q.quote.role, q.guesses[0].0), (Role::Peer, "role"));
-        assert!(parse("Impact: +2%", true, &people()).is_none());
-        let q = parse("Good call: ship it", false, &people()).expect("no speaker");
+        assert!(parse("Impact: +2%", true, &People::testing()).is_none());
+        let q = parse("Good call: ship it", false, &People::testing()).expect("no speaker");
         assert_eq!(
             (q.quote.by.as_str(), q.quote.text.as_str()),
             ("Tess Obi", "Good call: ship it")

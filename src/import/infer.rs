@@ -539,14 +539,6 @@ pub fn slug(label: &str) -> String {
 mod tests {
     use super::*;
 
-    fn people() -> People {
-        People {
-            owner: "Mara Chen".into(),
-            manager: "Tess Obi".into(),
-            today: NaiveDate::from_ymd_opt(2026, 11, 21).unwrap_or_default(),
-        }
-    }
-
     #[test]
     fn the_first_evidence_word_decides_the_tag() {
         assert_eq!(
@@ -614,11 +606,17 @@ mod tests {
 
     #[test]
     fn names_resolve_to_me_the_manager_or_someone() {
-        assert_eq!(person("Me", &people()), CommitmentOwner::Me);
-        assert_eq!(person("@tess", &people()), CommitmentOwner::Manager);
-        assert_eq!(person("Tess Obi", &people()), CommitmentOwner::Manager);
+        assert_eq!(person("Me", &People::testing()), CommitmentOwner::Me);
         assert_eq!(
-            person("@priya", &people()),
+            person("@tess", &People::testing()),
+            CommitmentOwner::Manager
+        );
+        assert_eq!(
+            person("Tess Obi", &People::testing()),
+            CommitmentOwner::Manager
+        );
+        assert_eq!(
+            person("@priya", &People::testing()),
             CommitmentOwner::Other("Priya".into())
         );
     }

@@ -204,6 +204,18 @@ pub struct People {
     pub today: NaiveDate,
 }
 
+#[cfg(test)]
+impl People {
+    /// The people of the import unit tests: Mara Chen, managed by Tess Obi, on 2026-11-21.
+    pub(crate) fn testing() -> People {
+        People {
+            owner: "Mara Chen".into(),
+            manager: "Tess Obi".into(),
+            today: NaiveDate::from_ymd_opt(2026, 11, 21).unwrap_or_default(),
+        }
+    }
+}
+
 /// At most 80 characters of a line, for a remark.
 fn shorten(text: &str) -> String {
     let text = text.trim();

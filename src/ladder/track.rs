@@ -18,32 +18,24 @@ pub struct Track {
     pub path: &'static str,
 }
 
+/// A built-in track: its ladder is `templates/ladders/<id>.ron`, embedded in the binary.
+macro_rules! track {
+    ($id:literal, $title:literal) => {
+        Track {
+            id: $id,
+            title: $title,
+            text: include_str!(concat!("../../templates/ladders/", $id, ".ron")),
+            path: concat!("templates/ladders/", $id, ".ron"),
+        }
+    };
+}
+
 /// Every built-in track, in the order a level is looked for when nothing names one.
 pub const TRACKS: [Track; 4] = [
-    Track {
-        id: "pm",
-        title: "Product management",
-        text: include_str!("../../templates/ladders/pm.ron"),
-        path: "templates/ladders/pm.ron",
-    },
-    Track {
-        id: "eng",
-        title: "Engineering (individual contributor)",
-        text: include_str!("../../templates/ladders/eng.ron"),
-        path: "templates/ladders/eng.ron",
-    },
-    Track {
-        id: "em",
-        title: "Engineering management",
-        text: include_str!("../../templates/ladders/em.ron"),
-        path: "templates/ladders/em.ron",
-    },
-    Track {
-        id: "design",
-        title: "Design",
-        text: include_str!("../../templates/ladders/design.ron"),
-        path: "templates/ladders/design.ron",
-    },
+    track!("pm", "Product management"),
+    track!("eng", "Engineering (individual contributor)"),
+    track!("em", "Engineering management"),
+    track!("design", "Design"),
 ];
 
 /// The track used when nothing else decides.

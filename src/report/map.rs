@@ -167,7 +167,7 @@ pub fn coverage_sentence(coverage: &MapCoverage) -> String {
     let quarters = match coverage.missing_quarters.as_slice() {
         [] => None,
         [one] => Some(format!("none in {one}")),
-        many => Some(format!("none in {}", and_list(many))),
+        many => Some(format!("none in {}", crate::text::join_names(many))),
     };
     match (reaches, quarters, &coverage.span) {
         (None, None, Some((first, last))) if first == last => {
@@ -196,14 +196,6 @@ fn or_list(items: &[&str]) -> String {
         [] => String::new(),
         [one] => (*one).to_string(),
         [rest @ .., last] => format!("{} or {last}", rest.join(", ")),
-    }
-}
-
-fn and_list(items: &[String]) -> String {
-    match items {
-        [] => String::new(),
-        [one] => one.clone(),
-        [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
     }
 }
 

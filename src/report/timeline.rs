@@ -16,7 +16,7 @@ use crate::evidence::Evidence;
 use crate::evidence::coverage;
 use crate::evidence::quarter::Quarter;
 use crate::log::{Log, Reach, Tag};
-use crate::text::clamp;
+use crate::text::{clamp, join_names};
 
 /// Project rows drawn at most: past this, `rows_more` says how many were left out.
 pub const TIMELINE_ROWS: usize = 8;
@@ -266,18 +266,10 @@ fn summary(quarters: &[QuarterColumn], projects: usize, marks: usize, empty: &[S
         plural(projects, "project")
     );
     if !empty.is_empty() {
-        text.push_str(&format!("; no public moment in {}", join(empty)));
+        text.push_str(&format!("; no public moment in {}", join_names(empty)));
     }
     text.push('.');
     text
-}
-
-fn join(items: &[String]) -> String {
-    match items {
-        [] => String::new(),
-        [one] => one.clone(),
-        [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
-    }
 }
 
 #[cfg(test)]

@@ -462,6 +462,11 @@ mod tests {
         assert_eq!(names(dir.path()), ["log.ron"]);
     }
 
+    fn assert_is_symlink(path: &Path) {
+        let kind = fs::symlink_metadata(path).expect("lstat").file_type();
+        assert!(kind.is_symlink(), "{} is no longer a link", path.display());
+    }
+
     #[test]
     fn symlinks_are_written_through() {
         let dir = tempfile::tempdir().expect("tempdir");
@@ -470,12 +475,7 @@ mod tests {
         fs::write(&target, "old").expect("write");
         std::os::unix::fs::symlink(&target, &link).expect("symlink");
         write_atomic_with(&link, b"new", &DirectWriter).expect("write");
-        assert!(
-            fs::symlink_metadata(&link)
-                .expect("lstat")
-                .file_type()
-                .is_symlink()
-        );
+        assert_is_symlink(&link);
         assert_eq!(fs::read(&target).expect("read"), b"new");
     }
 
@@ -485,12 +485,7 @@ mod tests {
         let link = dir.path().join("link.ron");
         std::os::unix::fs::symlink("sub/real.ron", &link).expect("symlink");
         write_atomic_with(&link, b"new", &DirectWriter).expect("write");
-        assert!(
-            fs::symlink_metadata(&link)
-                .expect("lstat")
-                .file_type()
-                .is_symlink()
-        );
+        assert_is_symlink(&link);
         assert_eq!(
             fs::read(dir.path().join("sub/real.ron")).expect("read"),
             b"new"
