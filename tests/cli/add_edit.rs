@@ -9,23 +9,7 @@ use crate::harness::promo;
 
 fn log(dir: &Path) -> PathBuf {
     let path = dir.join("promo.ron");
-    promo()
-        .log(&path)
-        .args([
-            "init",
-            "--name",
-            "Mara Chen",
-            "--manager",
-            "Tess Obi",
-            "--level",
-            "L5",
-            "--target-level",
-            "L6",
-            "--submission",
-            "2027-03-01",
-        ])
-        .run()
-        .ok();
+    crate::harness::init_log(&path);
     promo()
         .log(&path)
         .args(["project", "add", "search", "Search relevance"])

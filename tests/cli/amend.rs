@@ -10,23 +10,7 @@ use crate::harness::promo;
 fn log_with_two() -> (tempfile::TempDir, PathBuf) {
     let dir = tempfile::tempdir().expect("tempdir");
     let path = dir.path().join("promo.ron");
-    promo()
-        .log(&path)
-        .args([
-            "init",
-            "--name",
-            "Mara Chen",
-            "--manager",
-            "Tess Obi",
-            "--level",
-            "L5",
-            "--target-level",
-            "L6",
-            "--submission",
-            "2027-03-01",
-        ])
-        .run()
-        .ok();
+    crate::harness::init_log(&path);
     promo()
         .log(&path)
         .args(["project", "add", "search", "Search relevance"])

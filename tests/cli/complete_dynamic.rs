@@ -11,13 +11,7 @@ use crate::harness::promo;
 fn log() -> (tempfile::TempDir, PathBuf) {
     let dir = tempfile::tempdir().expect("tempdir");
     let log = dir.path().join("promo.ron");
-    promo()
-        .log(&log)
-        .args(["init", "--name", "Mara Chen", "--manager", "Tess Obi"])
-        .args(["--level", "L5", "--target-level", "L6"])
-        .args(["--submission", "2027-03-01"])
-        .run()
-        .ok();
+    crate::harness::init_log(&log);
     let notes = dir.path().join("notes.md");
     fs::write(
         &notes,

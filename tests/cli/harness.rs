@@ -191,3 +191,23 @@ pub fn golden(name: &str, actual: &str) {
         );
     }
 }
+
+/// Makes `path` a new log with `promo init`: Mara Chen (L5 → L6, submission 2027-03-01),
+/// whose manager is Tess Obi. The owner of the import samples.
+pub fn init_log(path: &Path) {
+    promo()
+        .log(path)
+        .args(["init", "--name", "Mara Chen", "--manager", "Tess Obi"])
+        .args(["--level", "L5", "--target-level", "L6"])
+        .args(["--submission", "2027-03-01"])
+        .run()
+        .ok();
+}
+
+/// A fresh log made by [`init_log`], as `promo.ron` in a new temporary folder.
+pub fn fresh_log() -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("promo.ron");
+    init_log(&path);
+    (dir, path)
+}

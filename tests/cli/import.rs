@@ -3,36 +3,12 @@
 //! reported with its line; the write is an insertion that keeps every other byte.
 
 use std::fs;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
-use crate::harness::{TODAY, fixture, golden, promo};
+use crate::harness::{TODAY, fixture, fresh_log, golden, promo};
 
 const MARKDOWN: &str = "import/running-1on1.md";
 const JRNL: &str = "import/jrnl.json";
-
-/// A fresh log for the owner of the samples, made by `promo init`.
-fn fresh_log() -> (tempfile::TempDir, PathBuf) {
-    let dir = tempfile::tempdir().expect("tempdir");
-    let path = dir.path().join("promo.ron");
-    promo()
-        .log(&path)
-        .args([
-            "init",
-            "--name",
-            "Mara Chen",
-            "--manager",
-            "Tess Obi",
-            "--level",
-            "L5",
-            "--target-level",
-            "L6",
-            "--submission",
-            "2027-03-01",
-        ])
-        .run()
-        .ok();
-    (dir, path)
-}
 
 fn load(path: &Path) -> promo::log::Log {
     match promo::log::load::load(path, TODAY.parse().expect("date"))

@@ -8,31 +8,7 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::Stdio;
 
-use crate::harness::{TODAY, fixture, promo};
-
-/// A fresh log for Mara Chen, whose manager is Tess Obi.
-fn fresh_log() -> (tempfile::TempDir, PathBuf) {
-    let dir = tempfile::tempdir().expect("tempdir");
-    let path = dir.path().join("promo.ron");
-    promo()
-        .log(&path)
-        .args([
-            "init",
-            "--name",
-            "Mara Chen",
-            "--manager",
-            "Tess Obi",
-            "--level",
-            "L5",
-            "--target-level",
-            "L6",
-            "--submission",
-            "2027-03-01",
-        ])
-        .run()
-        .ok();
-    (dir, path)
-}
+use crate::harness::{TODAY, fixture, fresh_log, promo};
 
 /// Imports `paths` into `log` and returns (stdout, stderr).
 fn import(log: &Path, paths: &[PathBuf]) -> (String, String) {
