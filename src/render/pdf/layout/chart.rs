@@ -17,6 +17,8 @@ const LABEL_SHARE: f32 = 0.25;
 const LABEL_PAD: f32 = 5.0;
 /// Distance between hatching lines, in points.
 const HATCH: f32 = 4.0;
+/// Length of a dash (and of the gap after it) on the rule of a quarter ahead, in points.
+const DASH: f32 = 2.5;
 
 fn shape(name: &str) -> Shape {
     match name {
@@ -57,13 +59,29 @@ pub(super) fn timeline_unit(t: &Timeline, geo: &Geometry, m: &Measurer, s: &Styl
             });
             hatch(&mut u.cmds, (x0, plot_top), (x1, plot_bottom));
         }
-        u.cmds.push(Cmd::Fill {
-            x: x0,
-            y: 0.0,
-            w: 0.5,
-            h: plot_bottom,
-            color: RULE,
-        });
+        if q.status == "ahead" {
+            // A quarter not begun yet has a dashed rule, as in the SVG.
+            let mut y = 0.0;
+            while y < plot_bottom {
+                u.cmds.push(Cmd::Line {
+                    x1: x0 + 0.25,
+                    y1: y,
+                    x2: x0 + 0.25,
+                    y2: (y + DASH).min(plot_bottom),
+                    width: 0.5,
+                    color: RULE,
+                });
+                y += 2.0 * DASH;
+            }
+        } else {
+            u.cmds.push(Cmd::Fill {
+                x: x0,
+                y: 0.0,
+                w: 0.5,
+                h: plot_bottom,
+                color: RULE,
+            });
+        }
         let room = (x1 - x0 - 4.0).max(1.0);
         let label = wrap(m, &[span(Face::Bold, &q.label)], small, room, Some(1));
         u.add_text(&label, x0 + 3.0, 0.0, small, INK, m);
