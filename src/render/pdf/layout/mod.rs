@@ -7,7 +7,8 @@
 //! the PDF writer flips it.
 //!
 //! Files: `geometry.rs` (page size, margin box, colours, drawing commands, type scale),
-//! `measure.rs` (blocks → measured units), `fit.rs` (the fitting passes and placement).
+//! `measure.rs` (blocks → measured units), `chart.rs` (the evidence timeline as one unit),
+//! `fit.rs` (the fitting passes and placement).
 
 mod chart;
 mod fit;
