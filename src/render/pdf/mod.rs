@@ -86,6 +86,9 @@ pub enum Block {
         /// Line added under the list when items were dropped, same "{n}" rule as tables.
         more: Option<String>,
     },
+    /// The evidence timeline (projects by quarter, one mark per public moment) at a
+    /// fixed height for the body size: counted like a paragraph, never split.
+    Timeline(Box<crate::report::timeline::Timeline>),
 }
 
 /// One bullet of a [`Block::List`].
@@ -249,6 +252,13 @@ fn page_chars(page: &Page) -> impl Iterator<Item = char> + '_ {
                         .chain(i.detail.as_deref())
                 })
                 .chain(more.as_deref())
+                .collect(),
+            Block::Timeline(t) => t
+                .rows
+                .iter()
+                .map(|r| r.project.as_str())
+                .chain(t.quarters.iter().map(|q| q.label.as_str()))
+                .chain([t.summary.as_str()])
                 .collect(),
         }
     });

@@ -5,13 +5,14 @@
 use std::collections::BTreeSet;
 
 use printpdf::{
-    Color, FontId, Op, PaintMode, PdfDocument, PdfFont, PdfFontHandle, PdfPage, PdfSaveOptions, Pt,
-    Rect, Rgb as PdfRgb, TextItem, TextMatrix,
+    Color, FontId, Line, LinePoint, Op, PaintMode, PdfDocument, PdfFont, PdfFontHandle, PdfPage,
+    PdfSaveOptions, Point, Polygon, PolygonRing, Pt, Rect, Rgb as PdfRgb, TextItem, TextMatrix,
+    WindingOrder,
 };
 
 use super::PdfError;
 use super::font::{Face, FontSet};
-use super::layout::{Cmd, Geometry, Rgb};
+use super::layout::{Cmd, Geometry, Rgb, Shape};
 
 /// Document information written to the PDF's Info dictionary.
 pub(super) struct DocInfo<'a> {
@@ -187,6 +188,59 @@ fn color(c: Rgb) -> Color {
     })
 }
 
+const WHITE: Rgb = (1.0, 1.0, 1.0);
+
+fn point(x: f32, y: f32, bezier: bool) -> LinePoint {
+    LinePoint {
+        p: Point {
+            x: Pt(r2(x)),
+            y: Pt(r2(y)),
+        },
+        bezier,
+    }
+}
+
+/// The closed outline of a mark centred on `(cx, cy)` (bottom-up `y`) with radius `r`:
+/// a circle as four cubic curves, a square a little smaller than the circle so their
+/// areas look alike, a triangle pointing up.
+fn outline(shape: Shape, cx: f32, cy: f32, r: f32) -> Vec<LinePoint> {
+    match shape {
+        Shape::Circle => {
+            // Control-point distance for a quarter circle.
+            let k = r * 0.552_284_8;
+            let mut pts = vec![point(cx + r, cy, false)];
+            for (c1, c2, end) in [
+                ((cx + r, cy + k), (cx + k, cy + r), (cx, cy + r)),
+                ((cx - k, cy + r), (cx - r, cy + k), (cx - r, cy)),
+                ((cx - r, cy - k), (cx - k, cy - r), (cx, cy - r)),
+                ((cx + k, cy - r), (cx + r, cy - k), (cx + r, cy)),
+            ] {
+                pts.push(point(c1.0, c1.1, true));
+                pts.push(point(c2.0, c2.1, true));
+                pts.push(point(end.0, end.1, false));
+            }
+            pts
+        }
+        Shape::Square => {
+            let h = r * 0.86;
+            vec![
+                point(cx - h, cy - h, false),
+                point(cx + h, cy - h, false),
+                point(cx + h, cy + h, false),
+                point(cx - h, cy + h, false),
+            ]
+        }
+        Shape::Triangle => {
+            let base = cy - r * 0.8;
+            vec![
+                point(cx, cy + r, false),
+                point(cx + r, base, false),
+                point(cx - r, base, false),
+            ]
+        }
+    }
+}
+
 /// Rounds a coordinate to 1/100 pt (keeps the content stream short).
 fn r2(v: f32) -> f32 {
     (v * 100.0).round() / 100.0
@@ -210,6 +264,16 @@ fn to_ops(cmds: &[Cmd], geo: &Geometry, ids: &[(Face, FontId)]) -> Vec<Op> {
             fill = Some(c);
         }
     };
+    let mut outline_state: Option<(Rgb, f32)> = None;
+    let mut set_outline = |ops: &mut Vec<Op>, c: Rgb, width: f32| {
+        if outline_state.map(|o| o.0) != Some(c) {
+            ops.push(Op::SetOutlineColor { col: color(c) });
+        }
+        if outline_state.map(|o| o.1) != Some(width) {
+            ops.push(Op::SetOutlineThickness { pt: Pt(r2(width)) });
+        }
+        outline_state = Some((c, width));
+    };
     let mut i = 0;
     while i < cmds.len() {
         match &cmds[i] {
@@ -223,6 +287,47 @@ fn to_ops(cmds: &[Cmd], geo: &Geometry, ids: &[(Face, FontId)]) -> Vec<Op> {
                         height: Pt(r2(*h)),
                         mode: Some(PaintMode::Fill),
                         winding_order: None,
+                    },
+                });
+                i += 1;
+            }
+            Cmd::Mark {
+                shape,
+                cx,
+                cy,
+                r,
+                color,
+            } => {
+                set_fill(&mut ops, *color);
+                set_outline(&mut ops, WHITE, 0.8);
+                let (cx, cy, r) = (*cx, geo.height - cy, *r);
+                ops.push(Op::DrawPolygon {
+                    polygon: Polygon {
+                        rings: vec![PolygonRing {
+                            points: outline(*shape, cx, cy, r),
+                        }],
+                        mode: PaintMode::FillStroke,
+                        winding_order: WindingOrder::NonZero,
+                    },
+                });
+                i += 1;
+            }
+            Cmd::Line {
+                x1,
+                y1,
+                x2,
+                y2,
+                width,
+                color,
+            } => {
+                set_outline(&mut ops, *color, *width);
+                ops.push(Op::DrawLine {
+                    line: Line {
+                        points: vec![
+                            point(*x1, geo.height - y1, false),
+                            point(*x2, geo.height - y2, false),
+                        ],
+                        is_closed: false,
                     },
                 });
                 i += 1;

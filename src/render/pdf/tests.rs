@@ -1083,3 +1083,129 @@ fn write_samples_for_visual_check() {
         }
     }
 }
+
+// ---------------------------------------------------------------------------
+// The evidence timeline block
+// ---------------------------------------------------------------------------
+
+fn timeline(projects: usize) -> crate::report::timeline::Timeline {
+    let mut names = String::new();
+    let mut moments = String::new();
+    for p in 0..projects {
+        names.push_str(&format!(
+            "\"p{p}\": Project(name: \"Project {p} with a name far too long for the label\"),\n"
+        ));
+        for (i, month) in [1, 2, 5, 10].into_iter().enumerate() {
+            let tag = ["Decision", "Scope", "Leverage"][(p + i) % 3];
+            let reach = ["Team", "CrossTeam", "Org", "Company"][(p + i) % 4];
+            moments.push_str(&format!(
+                "Moment(id: \"m{p}x{i}\", date: \"2026-{month:02}-1{i}\", tag: {tag}, project: \"p{p}\", what: \"Chose plan {i} over the rest\", reach: {reach}),\n"
+            ));
+        }
+    }
+    let text = format!(
+        r#"Log(version: 1, owner: Person(name: "Ana", level: "L5"), manager: "Sam",
+        target: Target(level: "L6", submission: "2027-01-15", cycle_start: "2026-01-10"),
+        projects: {{ {names} }}, moments: [ {moments} ])"#
+    );
+    let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 21).expect("a date");
+    let log = crate::log::load::load_bytes("t.ron".into(), text.into_bytes(), today)
+        .expect("a valid log")
+        .0;
+    let evidence = crate::evidence::Evidence::rank(&log, today);
+    crate::report::timeline::Timeline::of(&log, &evidence, today)
+}
+
+fn timeline_page(projects: usize, items: usize) -> Page {
+    Page {
+        title: "Timeline".into(),
+        subtitle: "test".into(),
+        blocks: vec![
+            heading("Evidence over the cycle"),
+            Block::Timeline(Box::new(timeline(projects))),
+            heading("Items"),
+            list(
+                (0..items)
+                    .map(|i| item(&format!("Item {i}"), &lorem(120), None))
+                    .collect(),
+                1,
+                Some("+{n} more items"),
+            ),
+        ],
+        footer: "footer".into(),
+    }
+}
+
+#[test]
+fn the_timeline_keeps_its_height_and_the_list_below_loses_items() {
+    let set = FontSet::embedded(fonts().expect("fonts"));
+    let m = Measurer::new(&set);
+    for paper in [Paper::Letter, Paper::A4] {
+        let geo = Geometry::new(paper);
+        let height = |page: &Page| {
+            let laid = fit(page, &geo, &m);
+            let h = laid
+                .placed
+                .iter()
+                .find(|p| p.1 == 1)
+                .map(|p| p.3)
+                .expect("the timeline is placed");
+            (laid, h)
+        };
+        let (_, short) = height(&timeline_page(6, 1));
+        let (laid, full) = height(&timeline_page(6, 400));
+        assert!(
+            laid.report.dropped.iter().any(|d| d.0 == 3),
+            "{:?}",
+            laid.report
+        );
+        assert_eq!(laid.report.cut_at_block, None);
+        // Same rows, smaller type: the block scales with the type, nothing else.
+        let ratio = laid.report.font_size / 10.0;
+        assert!(
+            (full - short * ratio).abs() < short * 0.08,
+            "{short} {full}"
+        );
+        // 6 rows × 4 marks + 7 in the key, all inside the margin box.
+        let marks: Vec<&layout::Cmd> = laid
+            .cmds
+            .iter()
+            .filter(|c| matches!(c, layout::Cmd::Mark { .. }))
+            .collect();
+        assert_eq!(marks.len(), 6 * 4 + 7);
+        for c in marks {
+            if let layout::Cmd::Mark { cx, cy, r, .. } = c {
+                assert!(cx - r >= geo.left && cx + r <= geo.right, "{c:?}");
+                assert!(cy - r >= geo.top && cy + r <= geo.bottom, "{c:?}");
+            }
+        }
+        // Long project names are cut with an ellipsis and stay left of the plot.
+        let labels: Vec<(f32, f32, &str)> = laid
+            .cmds
+            .iter()
+            .filter_map(|c| match c {
+                layout::Cmd::Text { x, width, text, .. } if text.starts_with("Project ") => {
+                    Some((*x, *width, text.as_str()))
+                }
+                _ => None,
+            })
+            .collect();
+        assert_eq!(labels.len(), 6, "{labels:?}");
+        let plot = geo.left + (geo.right - geo.left) * 0.25;
+        for (x, w, text) in labels {
+            assert!(x >= geo.left && x + w <= plot, "{text} at {x}+{w}");
+            assert!(text.ends_with('…'), "{text}");
+        }
+    }
+}
+
+#[test]
+fn more_projects_than_rows_are_counted_under_the_timeline() {
+    let (bytes, report) = render_ok(&timeline_page(11, 3), Paper::Letter);
+    assert_eq!(report.cut_at_block, None);
+    let text = extract(&bytes);
+    assert!(text.contains("+3 more projects"), "{text}");
+    assert!(text.contains("2026-Q3"), "{text}");
+    assert!(text.contains("no moment"), "{text}");
+    assert!(text.contains("over 11 projects"), "{text}");
+}

@@ -340,6 +340,18 @@ fn confine(cmds: Vec<Cmd>, geo: &Geometry, m: &Measurer, report: &mut LayoutRepo
                     width,
                 })
             }
+            Cmd::Mark { cx, cy, r, .. } => (cx - r >= geo.left - eps
+                && cx + r <= geo.right + eps
+                && cy - r >= geo.top - eps
+                && cy + r <= geo.bottom + eps)
+                .then_some(c),
+            Cmd::Line { x1, y1, x2, y2, .. } => [(x1, y1), (x2, y2)]
+                .iter()
+                .all(|(x, y)| {
+                    (geo.left - eps..=geo.right + eps).contains(x)
+                        && (geo.top - eps..=geo.bottom + eps).contains(y)
+                })
+                .then_some(c),
             Cmd::Fill { x, y, w, h, color } => {
                 let x0 = x.max(geo.left);
                 let x1 = (x + w).min(geo.right);

@@ -19,6 +19,12 @@ pub(super) const FAINT: Rgb = (0.52, 0.54, 0.57);
 pub(super) const HEADER_FILL: Rgb = (0.925, 0.933, 0.945);
 /// Table row separators.
 pub(super) const SEPARATOR: Rgb = (0.82, 0.84, 0.87);
+/// The timeline's marks and its key.
+pub(super) const MARK: Rgb = (0.11, 0.14, 0.17);
+/// The band behind an empty quarter of the timeline.
+pub(super) const BAND: Rgb = (0.91, 0.92, 0.93);
+/// The hatching over that band and the timeline's quarter rules.
+pub(super) const RULE: Rgb = (0.60, 0.62, 0.65);
 /// Page margin on every side: 16 mm.
 const MARGIN_PT: f32 = 16.0 * 72.0 / 25.4;
 
@@ -94,12 +100,56 @@ pub(in crate::render::pdf) enum Cmd {
         /// Fill colour.
         color: Rgb,
     },
+    /// A filled mark of the timeline, outlined in white so touching marks stay apart.
+    Mark {
+        /// Its outline: the shape a tag is drawn with.
+        shape: Shape,
+        /// Centre.
+        cx: f32,
+        /// Centre, from the top of the page.
+        cy: f32,
+        /// Radius (half the width).
+        r: f32,
+        /// Fill colour.
+        color: Rgb,
+    },
+    /// A straight stroked line (the hatching of an empty quarter).
+    Line {
+        /// Start.
+        x1: f32,
+        /// Start, from the top of the page.
+        y1: f32,
+        /// End.
+        x2: f32,
+        /// End, from the top of the page.
+        y2: f32,
+        /// Stroke width.
+        width: f32,
+        /// Stroke colour.
+        color: Rgb,
+    },
+}
+
+/// The outline of a timeline mark (see `report::timeline::shape`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(in crate::render::pdf) enum Shape {
+    /// A decision.
+    Circle,
+    /// A scope.
+    Square,
+    /// A leverage moment.
+    Triangle,
 }
 
 impl Cmd {
     pub(super) fn shifted(mut self, dy: f32) -> Self {
         match &mut self {
             Cmd::Text { y, .. } | Cmd::Fill { y, .. } => *y += dy,
+            Cmd::Mark { cy, .. } => *cy += dy,
+            Cmd::Line { y1, y2, .. } => {
+                *y1 += dy;
+                *y2 += dy;
+            }
         }
         self
     }

@@ -36,7 +36,7 @@ pub(super) struct Unit {
 }
 
 impl Unit {
-    fn new(kind: Kind) -> Self {
+    pub(super) fn new(kind: Kind) -> Self {
         Self {
             kind,
             height: 0.0,
@@ -49,7 +49,7 @@ impl Unit {
 
     /// Appends wrapped text whose first line box starts at `top` (relative to the unit).
     /// Returns the height of the text.
-    fn add_text(
+    pub(super) fn add_text(
         &mut self,
         w: &Wrapped,
         x: f32,
@@ -212,7 +212,7 @@ fn text_unit(
     Some(u)
 }
 
-fn span(face: Face, text: &str) -> Span<'_> {
+pub(super) fn span(face: Face, text: &str) -> Span<'_> {
     Span { face, text }
 }
 
@@ -266,6 +266,7 @@ fn lay_block(b: &Block, geo: &Geometry, m: &Measurer, s: &Style, clamp: Option<u
             min_items,
             more,
         } => lay_list(items, *min_items, more.as_deref(), geo, m, s, clamp),
+        Block::Timeline(t) => Laid::Single(super::chart::timeline_unit(t, geo, m, s)),
     }
 }
 

@@ -7,13 +7,15 @@
 //! the PDF writer flips it.
 //!
 //! Files: `geometry.rs` (page size, margin box, colours, drawing commands, type scale),
-//! `measure.rs` (blocks → measured units), `fit.rs` (the fitting passes and placement).
+//! `measure.rs` (blocks → measured units), `chart.rs` (the evidence timeline as one unit),
+//! `fit.rs` (the fitting passes and placement).
 
+mod chart;
 mod fit;
 mod geometry;
 mod measure;
 
 pub(super) use fit::fit;
-pub(super) use geometry::{Cmd, Geometry, Rgb};
+pub(super) use geometry::{Cmd, Geometry, Rgb, Shape};
 #[cfg(test)]
 pub(super) use measure::Kind;

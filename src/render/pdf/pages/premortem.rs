@@ -18,8 +18,15 @@ impl Report for Premortem {
                 text: self.window_advice.clone(),
                 bold_lead: Some(format!("{} days left, {}.", self.days_left, self.window.word())),
             },
-            Block::Heading("Objections and the plan, in attack order".into()),
         ];
+        // The evidence timeline, where the HTML pre-mortem has it; none without a mark.
+        if !self.timeline.rows.is_empty() {
+            blocks.push(Block::Heading("Evidence over the cycle".into()));
+            blocks.push(Block::Timeline(Box::new(self.timeline.clone())));
+        }
+        blocks.push(Block::Heading(
+            "Objections and the plan, in attack order".into(),
+        ));
         blocks.push(Block::List {
             items: self
                 .objections
