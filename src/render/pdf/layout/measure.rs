@@ -228,6 +228,7 @@ fn lead_separator(lead: &str, text: &str, list: bool) -> &'static str {
 }
 
 fn lay_block(b: &Block, geo: &Geometry, m: &Measurer, s: &Style, clamp: Option<usize>) -> Laid {
+    let lay = Lay { geo, m, s, clamp };
     match b {
         Block::Heading(text) => {
             let spans = [span(Face::Bold, text)];
@@ -250,22 +251,12 @@ fn lay_block(b: &Block, geo: &Geometry, m: &Measurer, s: &Style, clamp: Option<u
             rows,
             min_rows,
             more,
-        } => lay_table(
-            headers,
-            widths,
-            rows,
-            *min_rows,
-            more.as_deref(),
-            geo,
-            m,
-            s,
-            clamp,
-        ),
+        } => lay_table(headers, widths, rows, *min_rows, more.as_deref(), lay),
         Block::List {
             items,
             min_items,
             more,
-        } => lay_list(items, *min_items, more.as_deref(), geo, m, s, clamp),
+        } => lay_list(items, *min_items, more.as_deref(), lay),
         Block::Timeline(t) => Laid::Single(super::chart::timeline_unit(t, geo, m, s)),
     }
 }
@@ -295,18 +286,25 @@ fn columns(n: usize, widths: &[f32], geo: &Geometry) -> Vec<(f32, f32)> {
         .collect()
 }
 
-#[allow(clippy::too_many_arguments)]
+/// What every block is laid out with: the page geometry, the font measurer, the
+/// type sizes and the line limit of this pass.
+#[derive(Clone, Copy)]
+struct Lay<'a> {
+    geo: &'a Geometry,
+    m: &'a Measurer<'a>,
+    s: &'a Style,
+    clamp: Option<usize>,
+}
+
 fn lay_table(
     headers: &[String],
     widths: &[f32],
     rows: &[Vec<String>],
     min: usize,
     more: Option<&str>,
-    geo: &Geometry,
-    m: &Measurer,
-    s: &Style,
-    clamp: Option<usize>,
+    lay: Lay<'_>,
 ) -> Laid {
+    let Lay { geo, m, s, clamp } = lay;
     let n = rows
         .iter()
         .map(Vec::len)
@@ -384,16 +382,8 @@ fn lay_table(
     }
 }
 
-#[allow(clippy::too_many_arguments)]
-fn lay_list(
-    items: &[ListItem],
-    min: usize,
-    more: Option<&str>,
-    geo: &Geometry,
-    m: &Measurer,
-    s: &Style,
-    clamp: Option<usize>,
-) -> Laid {
+fn lay_list(items: &[ListItem], min: usize, more: Option<&str>, lay: Lay<'_>) -> Laid {
+    let Lay { geo, m, s, clamp } = lay;
     if items.is_empty() {
         return Laid::Empty;
     }
