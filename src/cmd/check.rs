@@ -4,9 +4,11 @@ use serde::Serialize;
 
 use super::Ctx;
 use crate::cli::{CheckArgs, CheckFormat};
+use crate::diagnostic::Diagnostic;
 use crate::diagnostic::{DiagnosticJson, Severity};
 use crate::error::Error;
 use crate::log::load;
+use crate::log::outline;
 use crate::log::problem::Problem;
 
 /// `check`'s text shows at most this many warnings of one kind; JSON shows them all.
@@ -88,12 +90,37 @@ fn cited_competencies(checked: &mut load::Checked, ctx: &Ctx) -> Result<(), Erro
         return Ok(());
     };
     let ladder = crate::ladder::Ladder::for_log(ctx.ladder.as_deref(), log)?;
-    let unknown = crate::ladder::cite::unknown(&checked.source, &ladder);
+    let mut unknown = crate::ladder::cite::unknown(&checked.source, &ladder);
+    if ctx.ladder.is_none() {
+        unknown.extend(unknown_track(&checked.source, log));
+    }
     if !unknown.is_empty() {
         checked.diagnostics.extend(unknown);
         checked.diagnostics.sort_by_key(|d| d.span.start);
     }
     Ok(())
+}
+
+/// The warning for a `target.track` that names no built-in track, pointed at its value
+/// (the log is valid, so the outline finds it; the start of the text if it cannot).
+fn unknown_track(source: &crate::source::Source, log: &crate::log::Log) -> Option<Diagnostic> {
+    let problem = crate::ladder::unknown_track(log)?;
+    let mut wanted = outline::Selection::default();
+    wanted.field("target").field("track");
+    let span = outline::parse_selected(source.text(), &wanted)
+        .ok()
+        .and_then(|root| {
+            Some(
+                root.field("target")?
+                    .value
+                    .field("track")?
+                    .value
+                    .span
+                    .clone(),
+            )
+        })
+        .unwrap_or(0..0);
+    Some(Diagnostic::new(problem, span))
 }
 
 /// The diagnostics as text: every error, and the first [`WARNINGS_SHOWN`] warnings of

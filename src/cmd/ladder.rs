@@ -58,7 +58,7 @@ fn chosen(track_name: Option<&str>, ctx: &Ctx) -> Result<(Ladder, String), Error
     let track = match ctx.log() {
         Ok(path) if path.exists() => {
             let (log, _) = load::load(path, ctx.today)?;
-            crate::ladder::track_for(&log)?
+            crate::ladder::track_for(&log)
         }
         _ => track::named(track::DEFAULT)?,
     };

@@ -77,14 +77,16 @@ impl Counting {
         folded.sort_by(|a, b| a.id.cmp(&b.id).then_with(|| a.into.cmp(&b.into)));
 
         // Quotes: each text counts on its first moment, by date then id.
-        let mut by_date = kept_index.clone();
-        by_date.sort_by(|&a, &b| {
-            let (ma, mb) = (&moments[a], &moments[b]);
-            ma.date.cmp(&mb.date).then_with(|| ma.id.cmp(&mb.id))
+        // Sorted on a compact (date, index) key, ids compared only on a tie: the same
+        // order as a stable sort of the indices, without following a pointer per compare.
+        let mut by_date: Vec<(NaiveDate, usize)> =
+            kept_index.iter().map(|&i| (moments[i].date, i)).collect();
+        by_date.sort_by(|&(da, a), &(db, b)| {
+            da.cmp(&db).then_with(|| moments[a].id.cmp(&moments[b].id))
         });
         let mut seen: HashSet<u64> = HashSet::new();
         let mut repeated_quotes = Vec::new();
-        for index in by_date {
+        for (_, index) in by_date {
             let moment = &moments[index];
             let texts: Vec<u64> = moment.quotes.iter().map(|q| normal(&q.text)).collect();
             let dropped: Vec<usize> = (0..texts.len())

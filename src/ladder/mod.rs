@@ -23,6 +23,7 @@ use serde::Serialize;
 
 use crate::error::Error;
 use crate::log::Log;
+use crate::log::problem::Problem;
 use crate::source::Source;
 use crate::suggest::did_you_mean;
 
@@ -89,7 +90,7 @@ impl Ladder {
     pub fn for_log(path: Option<&Path>, log: &Log) -> Result<Self, Error> {
         match path {
             Some(path) => Self::from_file(path),
-            None => Self::of_track(track_for(log)?),
+            None => Self::of_track(track_for(log)),
         }
     }
 
@@ -152,12 +153,18 @@ impl Ladder {
     }
 }
 
-/// The built-in track a log is judged on: its `target.track` if it names one (an
-/// unknown name is an error); else the track its owner's role points to, if that
-/// track has the target level; else the first track that has it; else `pm`.
-pub fn track_for(log: &Log) -> Result<&'static Track, Error> {
-    if let Some(named) = &log.target.track {
-        return track::named(named);
+/// The built-in track a log is judged on: its `target.track` if that names a built-in
+/// track; else (no name, or an unknown one, which `check` warns about: [`unknown_track`])
+/// the track its owner's role points to, if that track has the target level; else the
+/// first track that has it; else `pm`.
+pub fn track_for(log: &Log) -> &'static Track {
+    if let Some(named) = log
+        .target
+        .track
+        .as_deref()
+        .and_then(|name| track::named(name).ok())
+    {
+        return named;
     }
     let has_level = |track: &&Track| {
         Ladder::of_track(track).is_ok_and(|ladder| ladder.get(&log.target.level).is_some())
@@ -168,11 +175,28 @@ pub fn track_for(log: &Log) -> Result<&'static Track, Error> {
         .as_deref()
         .and_then(track::of_role)
         .and_then(|id| track::TRACKS.iter().find(|t| t.id == id));
-    Ok(by_role
+    by_role
         .filter(has_level)
         .or_else(|| track::TRACKS.iter().find(has_level))
         .or(by_role)
-        .unwrap_or(&track::TRACKS[0]))
+        .unwrap_or(&track::TRACKS[0])
+}
+
+/// The warning for a `target.track` that names no built-in track, with the nearest
+/// name and the track [`track_for`] uses instead; `None` when the name is known or absent.
+pub fn unknown_track(log: &Log) -> Option<Problem> {
+    let name = log.target.track.as_deref()?;
+    match track::named(name) {
+        Err(Error::UnknownTrack {
+            known, suggestion, ..
+        }) => Some(Problem::UnknownTrack {
+            name: name.to_string(),
+            used: track_for(log).id.to_string(),
+            suggestion,
+            known,
+        }),
+        _ => None,
+    }
 }
 
 /// The level a mistyped name most likely meant. A name like `L9` next to ids like
@@ -427,7 +451,7 @@ mod tests {
 
     #[test]
     fn the_track_comes_from_the_target_then_the_role_then_the_level() {
-        let id = |log: &Log| track_for(log).map(|t| t.id).expect("a track");
+        let id = |log: &Log| track_for(log).id;
         assert_eq!(id(&log_with(None, "L6", None)), "pm");
         assert_eq!(
             id(&log_with(Some("Senior Software Engineer"), "L6", None)),
@@ -446,10 +470,25 @@ mod tests {
             ladder.find("M2").map(|l| l.min_reach).ok(),
             Some(Reach::CrossTeam)
         );
-        assert!(matches!(
-            track_for(&log_with(None, "L6", Some("ops"))),
-            Err(Error::UnknownTrack { .. })
-        ));
+        // An unknown name is a warning (`check`), and the role or the level decides.
+        assert_eq!(id(&log_with(None, "M2", Some("ops"))), "em");
+        assert_eq!(
+            id(&log_with(
+                Some("Senior Software Engineer"),
+                "L6",
+                Some("engg")
+            )),
+            "eng"
+        );
+        let warning = unknown_track(&log_with(None, "L6", Some("ops"))).map(|p| p.to_string());
+        assert_eq!(
+            warning.as_deref(),
+            Some(
+                "unknown track `ops`, so the case is judged on `pm`; expected one of `pm`, `eng`, `em`, `design`"
+            )
+        );
+        assert_eq!(unknown_track(&log_with(None, "L6", Some("EM"))), None);
+        assert_eq!(unknown_track(&log_with(None, "L6", None)), None);
     }
 
     #[test]

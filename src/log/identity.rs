@@ -47,44 +47,42 @@ struct Print<'a> {
     figures: &'a [u64],
 }
 
-/// Every moment's print, made the first time the moment is compared, once, and kept in
-/// one arena: two small vectors per moment were a fifth of the search on a big log.
+/// Every moment's print, made once, in file order (memory order: on a big log, reading
+/// the moments' text in bucket order missed the cache), and kept in one arena: two small
+/// vectors per moment were a fifth of the search on a big log.
 struct Prints {
-    /// Words then figures of each printed moment, back to back.
+    /// Words then figures of each moment, back to back.
     values: Vec<u64>,
     /// Per moment: where its words start, where its figures start and end.
-    at: Vec<Option<(usize, usize, usize)>>,
-    /// Scratch space reused from moment to moment.
-    scratch: Scratch,
+    at: Vec<(u32, u32, u32)>,
 }
 
 impl Prints {
-    fn new(moments: usize) -> Self {
-        Self {
-            values: Vec::new(),
-            at: vec![None; moments],
-            scratch: Scratch::default(),
+    /// The prints of `moments`, or `None` when the arena would outgrow `u32` offsets.
+    fn of(moments: &[Moment]) -> Option<Self> {
+        let mut scratch = Scratch::default();
+        let mut values = Vec::with_capacity(moments.len() * 16);
+        let mut at = Vec::with_capacity(moments.len());
+        for moment in moments {
+            let texts = std::iter::once(moment.what.as_str()).chain(moment.impact.as_deref());
+            scratch.fill(texts);
+            let start = u32::try_from(values.len()).ok()?;
+            values.extend_from_slice(&scratch.words);
+            let middle = u32::try_from(values.len()).ok()?;
+            values.extend_from_slice(&scratch.figures);
+            let end = u32::try_from(values.len()).ok()?;
+            at.push((start, middle, end));
         }
+        Some(Self { values, at })
     }
 
-    fn make(&mut self, index: usize, moment: &Moment) {
-        if self.at[index].is_some() {
-            return;
-        }
-        let texts = std::iter::once(moment.what.as_str()).chain(moment.impact.as_deref());
-        self.scratch.fill(texts);
-        let start = self.values.len();
-        self.values.extend_from_slice(&self.scratch.words);
-        let middle = self.values.len();
-        self.values.extend_from_slice(&self.scratch.figures);
-        self.at[index] = Some((start, middle, self.values.len()));
-    }
-
-    fn get(&self, index: usize) -> Option<Print<'_>> {
-        self.at[index].map(|(start, middle, end)| Print {
+    fn get(&self, index: usize) -> Print<'_> {
+        let (start, middle, end) = self.at[index];
+        let (start, middle, end) = (start as usize, middle as usize, end as usize);
+        Print {
             words: &self.values[start..middle],
             figures: &self.values[middle..end],
-        })
+        }
     }
 }
 
@@ -92,6 +90,9 @@ impl Prints {
 /// nearest earlier one it repeats (ordered by date, then id, so the file's order does
 /// not matter). Sorted by `later`.
 pub fn repeats(moments: &[Moment]) -> Vec<Repeat> {
+    // Dates side by side, so sorting and the window test do not follow each moment's
+    // pointer; ids are compared only on a tie.
+    let dates: Vec<NaiveDate> = moments.iter().map(|m| m.date).collect();
     let mut buckets: HashMap<&str, Vec<usize>> = HashMap::new();
     for (index, moment) in moments.iter().enumerate() {
         buckets
@@ -99,28 +100,80 @@ pub fn repeats(moments: &[Moment]) -> Vec<Repeat> {
             .or_default()
             .push(index);
     }
+    if buckets.values().all(|bucket| bucket.len() < 2) {
+        return Vec::new();
+    }
+    let Some(prints) = Prints::of(moments) else {
+        return plain_repeats(moments);
+    };
     let mut found = Vec::new();
-    let mut prints = Prints::new(moments.len());
     for bucket in buckets.values_mut() {
         if bucket.len() < 2 {
             continue;
         }
         bucket.sort_unstable_by(|&a, &b| {
+            dates[a]
+                .cmp(&dates[b])
+                .then_with(|| moments[a].id.cmp(&moments[b].id))
+        });
+        for (position, &later) in bucket.iter().enumerate() {
+            let date = dates[later];
+            let start = position.saturating_sub(LOOKBACK);
+            for &earlier in bucket[start..position].iter().rev() {
+                if !close(dates[earlier], date) {
+                    break;
+                }
+                if same_story(prints.get(later), prints.get(earlier)) {
+                    found.push(Repeat { later, earlier });
+                    break;
+                }
+            }
+        }
+    }
+    found.sort_unstable_by_key(|r| (r.later, r.earlier));
+    found
+}
+
+/// [`repeats`] as the rule says it, with each pair's prints made afresh: what the fast
+/// path must agree with (a unit test holds them together), and the fallback for an
+/// arena past `u32` offsets.
+fn plain_repeats(moments: &[Moment]) -> Vec<Repeat> {
+    let mut buckets: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (index, moment) in moments.iter().enumerate() {
+        buckets
+            .entry(moment.project.as_str())
+            .or_default()
+            .push(index);
+    }
+    let print = |moment: &Moment| {
+        let mut scratch = Scratch::default();
+        scratch.fill(std::iter::once(moment.what.as_str()).chain(moment.impact.as_deref()));
+        (scratch.words, scratch.figures)
+    };
+    let mut found = Vec::new();
+    for bucket in buckets.values_mut() {
+        bucket.sort_unstable_by(|&a, &b| {
             let (a, b) = (&moments[a], &moments[b]);
             a.date.cmp(&b.date).then_with(|| a.id.cmp(&b.id))
         });
         for (position, &later) in bucket.iter().enumerate() {
-            let date = moments[later].date;
             let start = position.saturating_sub(LOOKBACK);
             for &earlier in bucket[start..position].iter().rev() {
-                if !close(moments[earlier].date, date) {
+                if !close(moments[earlier].date, moments[later].date) {
                     break;
                 }
-                prints.make(later, &moments[later]);
-                prints.make(earlier, &moments[earlier]);
-                if let (Some(a), Some(b)) = (prints.get(later), prints.get(earlier))
-                    && same_story(a, b)
-                {
+                let (a, b) = (print(&moments[later]), print(&moments[earlier]));
+                let (a, b) = (
+                    Print {
+                        words: &a.0,
+                        figures: &a.1,
+                    },
+                    Print {
+                        words: &b.0,
+                        figures: &b.1,
+                    },
+                );
+                if same_story(a, b) {
                     found.push(Repeat { later, earlier });
                     break;
                 }
@@ -431,6 +484,58 @@ mod tests {
             "Cut the onboarding survey to 12 questions",
             "Hired 12 contractors for the holiday support queue"
         ));
+    }
+
+    /// The fast path (prints made once in file order, dates side by side) finds exactly
+    /// the pairs the rule as written finds, on a log with many near-duplicates, ties in
+    /// date and moments outside the window.
+    #[test]
+    fn the_fast_search_agrees_with_the_plain_one() {
+        let lines = [
+            (
+                "Chose one shared experiment template for every checkout test",
+                Some("14 tests"),
+            ),
+            (
+                "Shared experiment template now used for checkout tests",
+                Some("14 tests read alike"),
+            ),
+            ("Cut the loyalty tier from v1 to hold the freeze date", None),
+            (
+                "Held the freeze date by cutting the loyalty tier from v1",
+                Some("Shipped on 3 May"),
+            ),
+            (
+                "Set the Q3 roadmap for seller fees with Finance and Sales",
+                Some("Fees up 2%"),
+            ),
+            (
+                "Hired 12 contractors for the holiday support queue",
+                Some("Queue down 40%"),
+            ),
+        ];
+        let mut state: u64 = 7;
+        let mut next = |n: u64| {
+            state = state
+                .wrapping_mul(6_364_136_223_846_793_005)
+                .wrapping_add(1);
+            (state >> 33) % n
+        };
+        let moments: Vec<Moment> = (0..600)
+            .map(|_| {
+                let (what, impact) = lines[next(lines.len() as u64) as usize];
+                let day = 1 + next(60);
+                let date = chrono::NaiveDate::from_ymd_opt(2026, 3, 1)
+                    .and_then(|d| d.checked_add_days(chrono::Days::new(day)))
+                    .expect("a date");
+                let id = format!("m{:03}", next(400));
+                let project = ["a", "b", "c"][next(3) as usize];
+                m(&id, &date.to_string(), project, what, impact)
+            })
+            .collect();
+        let fast = repeats(&moments);
+        assert!(fast.len() > 100, "{}", fast.len());
+        assert_eq!(fast, plain_repeats(&moments));
     }
 
     #[test]

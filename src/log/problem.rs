@@ -171,6 +171,23 @@ pub enum Problem {
         /// Every competency of the ladder.
         known: Vec<String>,
     },
+    /// `target.track` names no built-in track: a warning, because every command still
+    /// judges the case, on the track the owner's role or the target level picks, and the
+    /// log loads as before (`--ladder FILE` ignores the name altogether).
+    #[error(
+        "unknown track `{name}`, so the case is judged on `{used}`{}",
+        hint(suggestion, known)
+    )]
+    UnknownTrack {
+        /// The name as written.
+        name: String,
+        /// The built-in track used instead.
+        used: String,
+        /// The nearest built-in track.
+        suggestion: Option<String>,
+        /// Every built-in track.
+        known: Vec<String>,
+    },
     /// Two projects with the same key (RON would silently keep the last).
     #[error("duplicate project key `{key}`")]
     DuplicateProjectKey {
@@ -277,7 +294,8 @@ impl Problem {
             | Problem::NoImpact
             | Problem::RepeatedStory { .. }
             | Problem::Guessed { .. }
-            | Problem::UnknownCompetency { .. } => Severity::Warning,
+            | Problem::UnknownCompetency { .. }
+            | Problem::UnknownTrack { .. } => Severity::Warning,
             _ => Severity::Error,
         }
     }

@@ -9,6 +9,8 @@
 //! multiplication and no date arithmetic. Only public moments reach it ([`Evidence`]
 //! reads nothing else), so it can go into shared outputs as it is.
 
+use std::collections::HashMap;
+
 use chrono::NaiveDate;
 use serde::Serialize;
 
@@ -144,27 +146,36 @@ impl Timeline {
         let n = labels.len().max(1) as u32;
         let edge = |i: u32| i * PLOT_UNITS / n;
 
-        // Projects in rank order; each project's moments in date order.
+        // Projects in rank order; each project's moments in date order. The moments are
+        // bucketed by project in one pass (in rank order, as a filter per project would
+        // keep them), not scanned once per project.
+        let row_of: HashMap<&str, usize> = evidence
+            .projects
+            .iter()
+            .enumerate()
+            .rev()
+            .map(|(i, project)| (project.key.as_str(), i))
+            .collect();
+        let mut buckets: Vec<Vec<(usize, &crate::log::Moment)>> =
+            vec![Vec::new(); evidence.projects.len()];
         let mut earlier = 0;
+        for m in &evidence.moments {
+            let Some(&row) = row_of.get(m.moment.project.as_str()) else {
+                continue;
+            };
+            let q = Quarter::of(m.moment.date);
+            match labels.iter().position(|l| *l == q) {
+                Some(i) => buckets[row].push((i, m.moment)),
+                None if q < first => earlier += 1,
+                None => {}
+            }
+        }
         let mut rows: Vec<(String, Vec<(usize, &crate::log::Moment)>)> = Vec::new();
-        for project in &evidence.projects {
-            let mut moments: Vec<(usize, &crate::log::Moment)> = evidence
-                .moments
-                .iter()
-                .filter(|m| m.moment.project == project.key)
-                .filter_map(|m| {
-                    let q = Quarter::of(m.moment.date);
-                    let index = labels.iter().position(|l| *l == q);
-                    if index.is_none() && q < first {
-                        earlier += 1;
-                    }
-                    index.map(|i| (i, m.moment))
-                })
-                .collect();
+        for (project, mut moments) in evidence.projects.iter().zip(buckets) {
             if moments.is_empty() {
                 continue;
             }
-            moments.sort_by(|a, b| a.1.date.cmp(&b.1.date).then(a.1.id.cmp(&b.1.id)));
+            moments.sort_by(|a, b| a.1.date.cmp(&b.1.date).then_with(|| a.1.id.cmp(&b.1.id)));
             rows.push((clamp(&project.name, LABEL_CHARS), moments));
         }
         let rows_more = rows.len().saturating_sub(TIMELINE_ROWS);

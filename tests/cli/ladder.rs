@@ -298,6 +298,71 @@ fn a_mutated_citation_is_a_warning_check_and_the_loading_commands_agree() {
     }
 }
 
+/// A `target.track` that names no built-in track used to make `check` (and every report
+/// that judges the case) fail with no location, while `map` loaded the log. Now `check`
+/// warns at the value, exits 0, and every command judges the case on the track the
+/// owner's role picks, as it would without the name.
+#[test]
+fn an_unknown_track_is_a_located_warning_and_the_loading_commands_agree() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let log = dir.path().join("log.ron");
+    let text = fs::read_to_string(fixture("objections/competency-gap.fires.ron")).expect("fixture");
+    let mutated = text.replacen(
+        "level: \"L5\", submission",
+        "level: \"L5\", track: \"pmm\", submission",
+        1,
+    );
+    assert_ne!(mutated, text);
+    fs::write(&log, &mutated).expect("write");
+    let run = promo().log(&log).args(["check"]).run().ok().stderr_has(
+        "log.ron:7:40: warning: unknown track `pmm`, so the case is judged on `pm`; \
+         did you mean `pm`?",
+    );
+    run.stdout_has(": ok, 6 moments (6 public, 0 private) in 2 projects, 1 warning\n");
+    let json = promo()
+        .log(&log)
+        .args(["check", "--format", "json"])
+        .run()
+        .ok()
+        .stdout();
+    let report: serde_json::Value = serde_json::from_str(&json).expect("check JSON");
+    assert_eq!(report["valid"], true, "{json}");
+    let warning = &report["warnings"][0];
+    assert_eq!(
+        (&warning["line"], &warning["col"]),
+        (&7.into(), &40.into()),
+        "{json}"
+    );
+    // The reports judge the case on `pm`, exactly as without the unknown name.
+    let unnamed = dir.path().join("unnamed.ron");
+    fs::write(&unnamed, &text).expect("write");
+    for command in ["packet", "objections", "competencies", "map"] {
+        let named = promo().log(&log).args([command]).run().ok().stdout();
+        let plain = promo().log(&unnamed).args([command]).run().ok().stdout();
+        assert_eq!(named, plain, "{command}");
+    }
+    promo()
+        .log(&log)
+        .args(["ladder", "show"])
+        .run()
+        .ok()
+        .stdout_has("(`pm`)");
+    // `--ladder FILE` replaces the built-in tracks, so the name is not checked.
+    let ladder = dir.path().join("ladder.ron");
+    fs::write(
+        &ladder,
+        fs::read_to_string(fixture("../templates/ladders/pm.ron")).expect("pm"),
+    )
+    .expect("write");
+    promo()
+        .log(&log)
+        .args([std::ffi::OsStr::new("--ladder"), ladder.as_os_str()])
+        .args(["check"])
+        .run()
+        .ok()
+        .stdout_has(" in 2 projects, 0 warnings\n");
+}
+
 #[test]
 fn a_private_moment_never_reaches_the_competencies() {
     let dir = tempfile::tempdir().expect("tempdir");
