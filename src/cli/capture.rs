@@ -65,13 +65,21 @@ pub struct AmendArgs {
     /// How far it reached (replaces the one written).
     #[arg(long, value_enum, ignore_case = true)]
     pub reach: Option<ReachArg>,
-    /// Someone who saw it and can vouch for it (repeatable; added).
+    #[command(flatten)]
+    pub backing: Backing,
+}
+
+/// Who saw a moment, what they said, and who owes what by when: the repeatable options
+/// `add` writes and `amend` adds to a moment.
+#[derive(Debug, Default, Args)]
+pub struct Backing {
+    /// Someone who saw it and can vouch for it (repeatable).
     #[arg(long = "witness", value_name = "NAME")]
     pub witnesses: Vec<String>,
-    /// A quote, as ROLE:BY:TEXT (repeatable; added).
+    /// A quote, as ROLE:BY:TEXT, ROLE one of manager, skip, peer, stakeholder, report (repeatable).
     #[arg(long = "quote", value_name = "ROLE:BY:TEXT")]
     pub quotes: Vec<String>,
-    /// A commitment, as OWNER:DUE:WHAT (repeatable; added).
+    /// A commitment, as OWNER:DUE:WHAT, OWNER one of me, manager or a name, DUE YYYY-MM-DD (repeatable).
     #[arg(long = "commitment", value_name = "OWNER:DUE:WHAT")]
     pub commitments: Vec<String>,
 }
@@ -140,15 +148,8 @@ pub struct AddArgs {
     /// The outcome, with a number if there is one.
     #[arg(long)]
     pub impact: Option<String>,
-    /// Someone who saw it and can vouch for it (repeatable).
-    #[arg(long = "witness", value_name = "NAME")]
-    pub witnesses: Vec<String>,
-    /// A quote, as ROLE:BY:TEXT, ROLE one of manager, skip, peer, stakeholder, report (repeatable).
-    #[arg(long = "quote", value_name = "ROLE:BY:TEXT")]
-    pub quotes: Vec<String>,
-    /// A commitment, as OWNER:DUE:WHAT, OWNER one of me, manager or a name, DUE YYYY-MM-DD (repeatable).
-    #[arg(long = "commitment", value_name = "OWNER:DUE:WHAT")]
-    pub commitments: Vec<String>,
+    #[command(flatten)]
+    pub backing: Backing,
     /// Keep this moment on your machine: it never reaches a shared output.
     #[arg(long)]
     pub private: bool,

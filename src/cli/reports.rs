@@ -91,18 +91,18 @@ pub struct PacketArgs {
     pub out: PageOutput,
 }
 
-/// Output format of the pre-mortem.
+/// Output format of the reports that are also PDF pages: `premortem` and `calibrate`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
-pub enum PremortemFormat {
+pub enum PageFormat {
     /// For the terminal.
     Text,
     /// Markdown.
     Md,
     /// A self-contained HTML page.
     Html,
-    /// A one-page PDF.
+    /// A PDF (use `-o FILE`): the pre-mortem's one page, or calibrate's cover and a page per report.
     Pdf,
-    /// JSON.
+    /// The context as JSON.
     Json,
 }
 
@@ -113,8 +113,8 @@ pub struct PremortemArgs {
     #[arg(long, value_parser = parse_date_arg)]
     pub submission: Option<NaiveDate>,
     /// Output format.
-    #[arg(long, value_enum, default_value_t = PremortemFormat::Text)]
-    pub format: PremortemFormat,
+    #[arg(long, value_enum, default_value_t = PageFormat::Text)]
+    pub format: PageFormat,
     #[command(flatten)]
     pub out: PageOutput,
 }

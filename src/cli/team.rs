@@ -3,9 +3,9 @@
 
 use std::path::PathBuf;
 
-use clap::{Args, ValueEnum};
+use clap::Args;
 
-use super::reports::PageOutput;
+use super::reports::{PageFormat, PageOutput};
 
 /// `promo share`.
 #[derive(Debug, Args)]
@@ -15,21 +15,6 @@ pub struct ShareArgs {
     pub output: PathBuf,
 }
 
-/// Output format of `calibrate`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
-pub enum CalibrateFormat {
-    /// For the terminal.
-    Text,
-    /// Markdown.
-    Md,
-    /// A self-contained HTML page.
-    Html,
-    /// A cover page and one page per report (use `-o FILE`).
-    Pdf,
-    /// The context as JSON (see docs/calibrate.md).
-    Json,
-}
-
 /// `promo calibrate`.
 #[derive(Debug, Args)]
 pub struct CalibrateArgs {
@@ -37,8 +22,8 @@ pub struct CalibrateArgs {
     #[arg(value_name = "DIR|FILE", required = true)]
     pub logs: Vec<PathBuf>,
     /// Output format.
-    #[arg(long, value_enum, default_value_t = CalibrateFormat::Text)]
-    pub format: CalibrateFormat,
+    #[arg(long, value_enum, default_value_t = PageFormat::Text)]
+    pub format: PageFormat,
     #[command(flatten)]
     pub out: PageOutput,
 }

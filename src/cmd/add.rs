@@ -4,7 +4,7 @@
 use chrono::NaiveDate;
 
 use super::Ctx;
-use crate::cli::{AddArgs, ReachArg, TagArg};
+use crate::cli::{AddArgs, Backing, ReachArg, TagArg};
 use crate::error::Error;
 use crate::log::append::{Appender, Insertion, NewMoment};
 use crate::log::edit::Edit;
@@ -41,7 +41,7 @@ pub fn run(args: &AddArgs, ctx: &mut Ctx) -> Result<u8, Error> {
     }
     let path = ctx.log()?.to_path_buf();
     // Malformed arguments are refused before the log is even opened.
-    let (quotes, commitments) = parse_quotes_and_commitments(&args.quotes, &args.commitments)?;
+    let (quotes, commitments) = parse_quotes_and_commitments(&args.backing)?;
 
     let edit = Edit::open(&path)?;
     let refused = |source| Error::Append {
@@ -56,7 +56,7 @@ pub fn run(args: &AddArgs, ctx: &mut Ctx) -> Result<u8, Error> {
         what: args.what.clone().unwrap_or_default(),
         reach: reach(args.reach.unwrap_or(ReachArg::Team)),
         impact: args.impact.clone(),
-        witnesses: args.witnesses.clone(),
+        witnesses: args.backing.witnesses.clone(),
         competencies: Vec::new(),
         quotes: quotes.clone(),
         commitments: commitments.clone(),
@@ -145,14 +145,15 @@ const COMMITMENT_SHAPE: &str =
 /// Parses the `--quote` and `--commitment` values of `add` and `amend`, refusing the first
 /// malformed one before the log is opened.
 pub(super) fn parse_quotes_and_commitments(
-    quotes: &[String],
-    commitments: &[String],
+    backing: &Backing,
 ) -> Result<(Vec<Quote>, Vec<Commitment>), Error> {
-    let quotes = quotes
+    let quotes = backing
+        .quotes
         .iter()
         .map(|q| parse_quote(q))
         .collect::<Result<Vec<_>, _>>()?;
-    let commitments = commitments
+    let commitments = backing
+        .commitments
         .iter()
         .map(|c| parse_commitment(c))
         .collect::<Result<Vec<_>, _>>()?;

@@ -17,10 +17,10 @@ use crate::suggest::did_you_mean;
 
 /// Runs `promo amend`.
 pub fn run(args: &AmendArgs, ctx: &mut Ctx) -> Result<u8, Error> {
-    let (quotes, commitments) = parse_quotes_and_commitments(&args.quotes, &args.commitments)?;
+    let (quotes, commitments) = parse_quotes_and_commitments(&args.backing)?;
     if args.impact.is_none()
         && args.reach.is_none()
-        && args.witnesses.is_empty()
+        && args.backing.witnesses.is_empty()
         && quotes.is_empty()
         && commitments.is_empty()
     {
@@ -80,7 +80,11 @@ pub fn run(args: &AmendArgs, ctx: &mut Ctx) -> Result<u8, Error> {
     let lists: [(&str, Vec<String>); 3] = [
         (
             "witnesses",
-            args.witnesses.iter().map(|w| ron_string(w)).collect(),
+            args.backing
+                .witnesses
+                .iter()
+                .map(|w| ron_string(w))
+                .collect(),
         ),
         ("quotes", quotes.iter().map(quote).collect()),
         (

@@ -3,20 +3,13 @@
 //! Markdown, HTML, a PDF (cover plus a page per report) or its JSON context.
 
 use super::Ctx;
-use crate::cli::{CalibrateArgs, CalibrateFormat};
+use crate::cli::CalibrateArgs;
 use crate::error::Error;
-use crate::render::Format;
 use crate::report::calibrate::Calibration;
 
 /// Runs `promo calibrate`.
 pub fn run(args: &CalibrateArgs, ctx: &mut Ctx) -> Result<u8, Error> {
-    let format = match (args.out.context, args.format) {
-        (true, _) | (false, CalibrateFormat::Json) => Format::Json,
-        (false, CalibrateFormat::Text) => Format::Text,
-        (false, CalibrateFormat::Md) => Format::Markdown,
-        (false, CalibrateFormat::Html) => Format::Html,
-        (false, CalibrateFormat::Pdf) => Format::Pdf,
-    };
+    let format = super::page_format(args.format, args.out.context);
     super::refuse_binary_to_terminal(ctx, format, args.out.output.as_deref(), "calibration")?;
     let (paths, _) = crate::report::restate::expand(&args.logs)?;
     if let Some(output) = &args.out.output {

@@ -203,6 +203,18 @@ fn render_to<R: crate::render::Report>(
     crate::render::renderer(format, &templates, ctx.paper).render(report)
 }
 
+/// The format a page report (`premortem`, `calibrate`) renders: JSON for `--context`.
+fn page_format(format: crate::cli::PageFormat, context: bool) -> Format {
+    use crate::cli::PageFormat;
+    match (context, format) {
+        (true, _) | (false, PageFormat::Json) => Format::Json,
+        (false, PageFormat::Text) => Format::Text,
+        (false, PageFormat::Md) => Format::Markdown,
+        (false, PageFormat::Html) => Format::Html,
+        (false, PageFormat::Pdf) => Format::Pdf,
+    }
+}
+
 /// The format a note command (`agenda`, `recap`) renders: JSON for `--context`.
 fn note_format(format: crate::cli::NoteFormat, context: bool) -> Format {
     match (context, format) {

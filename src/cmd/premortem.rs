@@ -2,20 +2,13 @@
 //! Markdown, HTML, a one-page PDF or its JSON context.
 
 use super::Ctx;
-use crate::cli::{PremortemArgs, PremortemFormat};
+use crate::cli::PremortemArgs;
 use crate::error::Error;
-use crate::render::Format;
 use crate::report::{case::Case, premortem::Premortem};
 
 /// Runs `promo premortem`.
 pub fn run(args: &PremortemArgs, ctx: &mut Ctx) -> Result<u8, Error> {
-    let format = match (args.out.context, args.format) {
-        (true, _) | (false, PremortemFormat::Json) => Format::Json,
-        (false, PremortemFormat::Text) => Format::Text,
-        (false, PremortemFormat::Md) => Format::Markdown,
-        (false, PremortemFormat::Html) => Format::Html,
-        (false, PremortemFormat::Pdf) => Format::Pdf,
-    };
+    let format = super::page_format(args.format, args.out.context);
     super::refuse_binary_to_terminal(ctx, format, args.out.output.as_deref(), "premortem")?;
     let case = Case::open(ctx.log()?, ctx)?;
     let submission = args.submission.unwrap_or(case.log.target.submission);

@@ -5,7 +5,7 @@
 use clap::ValueEnum;
 use serde::Serialize;
 
-use crate::cli::{AddArgs, AmendArgs, ReachArg, TagArg};
+use crate::cli::{AddArgs, AmendArgs, Backing, ReachArg, TagArg};
 use crate::error::Error;
 
 /// The largest form body read (64 KiB): a moment is a few hundred bytes.
@@ -146,6 +146,15 @@ fn date(form: &Form, errors: &mut Vec<FieldError>) -> Option<chrono::NaiveDate> 
     }
 }
 
+/// The witnesses, quotes and commitments fields, a line each.
+fn backing(form: &Form) -> Backing {
+    Backing {
+        witnesses: form.lines("witnesses"),
+        quotes: form.lines("quotes"),
+        commitments: form.lines("commitments"),
+    }
+}
+
 /// The new-moment form as `promo add` arguments, or every problem found.
 pub fn add_args(form: &Form) -> Result<AddArgs, Vec<FieldError>> {
     let mut errors = Vec::new();
@@ -174,9 +183,7 @@ pub fn add_args(form: &Form) -> Result<AddArgs, Vec<FieldError>> {
         edit: false,
         date,
         impact: form.get("impact").map(str::to_string),
-        witnesses: form.lines("witnesses"),
-        quotes: form.lines("quotes"),
-        commitments: form.lines("commitments"),
+        backing: backing(form),
         private: form.get("private").is_some(),
         id: None,
     })
@@ -193,9 +200,7 @@ pub fn amend_args(id: &str, form: &Form) -> Result<AmendArgs, Vec<FieldError>> {
         id: id.to_string(),
         impact: form.get("impact").map(str::to_string),
         reach,
-        witnesses: form.lines("witnesses"),
-        quotes: form.lines("quotes"),
-        commitments: form.lines("commitments"),
+        backing: backing(form),
     })
 }
 
@@ -247,7 +252,7 @@ mod tests {
             "tag=Scope&project=p&reach=org&what=w&quotes=peer%3AA%3AB%0D%0A%0D%0Apeer%3AC%3AD&private=on",
         ))
         .expect("accepted");
-        assert_eq!(args.quotes, ["peer:A:B", "peer:C:D"]);
+        assert_eq!(args.backing.quotes, ["peer:A:B", "peer:C:D"]);
         assert!(args.private);
         assert_eq!(args.tag, Some(TagArg::Scope));
     }
