@@ -61,6 +61,19 @@ fn a_lukewarm_manager_is_the_first_attack_and_never_a_signal() {
         .expect("m004 is a top example");
     assert_eq!(m004["terms"][4]["why"], "manager (hedging) +0");
     assert_eq!(m004["terms"][4]["points"], 0);
+    // The ask quotes the hedge back as one sentence: no second full stop after it.
+    let asks = json(
+        "judgment/lukewarm-manager.ron",
+        &["objections", "--format", "json"],
+    );
+    let ask = asks[0]["ask"].as_str().expect("an ask");
+    assert!(
+        ask.contains(
+            "“You said ‘Not sure Nora is ready to own an org-level area yet.’ What is the one thing"
+        ),
+        "{ask}"
+    );
+    assert!(!ask.contains("’."), "{ask}");
 }
 
 #[test]

@@ -55,8 +55,8 @@ pub(super) fn check(case: &Case<'_, '_>) -> Option<Objection> {
         ask: ask_manager(
             case,
             &format!(
-                "You said ‘{}’. In calibration, which call on {} would you say was mine, and what level does it show?",
-                shorten(&first.text, 40),
+                "{} In calibration, which call on {} would you say was mine, and what level does it show?",
+                you_said(&shorten(&first.text, 40)),
                 case.project_name(&first_moment.project)
             ),
         ),
@@ -95,8 +95,8 @@ fn hedging(
         ),
         ask: {
             let words = format!(
-                "You said ‘{}’. What is the one thing I would need to show, and by when, for you to say I already operate at {}? Can we check it together in four weeks?",
-                shorten(&first.text, 60),
+                "{} What is the one thing I would need to show, and by when, for you to say I already operate at {}? Can we check it together in four weeks?",
+                you_said(&shorten(&first.text, 60)),
                 case.level.id
             );
             if first.role == Role::Skip {
@@ -115,4 +115,13 @@ fn hedging(
 fn distinct_moments<'m>(moments: impl Iterator<Item = &'m Moment>) -> Vec<&'m Moment> {
     let mut seen: HashSet<&str> = HashSet::new();
     moments.filter(|m| seen.insert(m.id.as_str())).collect()
+}
+
+/// “You said ‘…’.”, without a second full stop after a quote that already ends a sentence.
+fn you_said(words: &str) -> String {
+    if words.ends_with(['.', '!', '?']) {
+        format!("You said ‘{words}’")
+    } else {
+        format!("You said ‘{words}’.")
+    }
 }
