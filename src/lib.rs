@@ -22,6 +22,7 @@ pub mod ladder;
 pub mod log;
 pub mod objections;
 pub mod paper;
+pub mod parallel;
 pub mod premortem;
 pub mod render;
 pub mod report;

@@ -25,15 +25,26 @@ impl Counting {
     pub fn of(log: &Log, today: NaiveDate) -> Self {
         let moments = &log.moments;
         let due: Vec<bool> = moments.iter().map(|m| m.date <= today).collect();
-        let mut scores: Vec<i64> = moments
-            .iter()
-            .zip(&due)
-            .map(|(m, &due)| if due { score::score(m, today).score } else { 0 })
-            .collect();
+        // Scoring and the search for repeated stories only read the moments: side by
+        // side on a big log, each result in file order.
+        let parallel = crate::parallel::worth_it(moments.len());
+        let (mut scores, repeats) = crate::parallel::join(
+            parallel,
+            || {
+                crate::parallel::map(parallel, moments, |m| {
+                    if m.date <= today {
+                        score::score(m, today).score
+                    } else {
+                        0
+                    }
+                })
+            },
+            || identity::repeats(moments),
+        );
 
         // Stories: moments joined by a repeat, each story's best telling kept.
         let mut parent: Vec<usize> = (0..moments.len()).collect();
-        for repeat in identity::repeats(moments) {
+        for repeat in repeats {
             if due[repeat.later] && due[repeat.earlier] {
                 let (a, b) = (
                     root(&mut parent, repeat.later),
