@@ -9,7 +9,30 @@ pub const MIN_MOMENTS: usize = 8192;
 
 /// Whether work over `moments` moments is worth splitting.
 pub fn worth_it(moments: usize) -> bool {
-    moments >= MIN_MOMENTS
+    moments >= MIN_MOMENTS && allowed()
+}
+
+/// Whether work may be split at all (tests turn it off to compare with one thread).
+pub fn allowed() -> bool {
+    #[cfg(test)]
+    if ONE_THREAD.with(std::cell::Cell::get) {
+        return false;
+    }
+    true
+}
+
+#[cfg(test)]
+thread_local! {
+    static ONE_THREAD: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Runs `f` with every stage on the calling thread, as a small log runs.
+#[cfg(test)]
+pub fn on_one_thread<R>(f: impl FnOnce() -> R) -> R {
+    ONE_THREAD.with(|one| one.set(true));
+    let result = f();
+    ONE_THREAD.with(|one| one.set(false));
+    result
 }
 
 /// Runs `a` and `b`, side by side when `parallel`, and returns both results.
@@ -56,3 +79,21 @@ where
         items.iter().map(f).collect()
     }
 }
+
+/// `f` over each item, by value, in order: one item per task when `parallel`.
+pub fn map_owned<T, R, F>(parallel: bool, items: Vec<T>, f: F) -> Vec<R>
+where
+    T: Send,
+    R: Send,
+    F: Fn(T) -> R + Sync + Send,
+{
+    use rayon::prelude::*;
+    if parallel {
+        items.into_par_iter().with_max_len(1).map(f).collect()
+    } else {
+        items.into_iter().map(f).collect()
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -28,16 +28,29 @@ impl Counting {
         // Scoring and the search for repeated stories only read the moments: side by
         // side on a big log, each result in file order.
         let parallel = crate::parallel::worth_it(moments.len());
-        let (mut scores, repeats) = crate::parallel::join(
+        let ((mut scores, quote_texts), repeats) = crate::parallel::join(
             parallel,
             || {
-                crate::parallel::map(parallel, moments, |m| {
-                    if m.date <= today {
-                        score::score(m, today).score
-                    } else {
-                        0
-                    }
-                })
+                crate::parallel::join(
+                    parallel,
+                    || {
+                        crate::parallel::map(parallel, moments, |m| {
+                            if m.date <= today {
+                                score::score(m, today).score
+                            } else {
+                                0
+                            }
+                        })
+                    },
+                    || {
+                        crate::parallel::map(parallel, moments, |m| {
+                            m.quotes
+                                .iter()
+                                .map(|q| normal(&q.text))
+                                .collect::<Vec<u64>>()
+                        })
+                    },
+                )
             },
             || identity::repeats(moments),
         );
@@ -95,19 +108,26 @@ impl Counting {
         by_date.sort_by(|&(da, a), &(db, b)| {
             da.cmp(&db).then_with(|| moments[a].id.cmp(&moments[b].id))
         });
-        let mut seen: HashSet<u64> = HashSet::new();
-        let mut repeated_quotes = Vec::new();
+        let mut seen: HashSet<u64, Premixed> = HashSet::default();
+        let mut repeating: Vec<(usize, Vec<usize>)> = Vec::new();
         for (_, index) in by_date {
-            let moment = &moments[index];
-            let texts: Vec<u64> = moment.quotes.iter().map(|q| normal(&q.text)).collect();
+            let texts = &quote_texts[index];
             let dropped: Vec<usize> = (0..texts.len())
                 .filter(|&q| seen.contains(&texts[q]))
                 .collect();
-            seen.extend(texts);
+            seen.extend(texts.iter().copied());
             if !dropped.is_empty() {
-                scores[index] = score::score(&without(moment, &dropped), today).score;
-                repeated_quotes.push((moment.id.clone(), dropped));
+                repeating.push((index, dropped));
             }
+        }
+        // Each moment that repeats a quote is scored again without it, side by side.
+        let rescored = crate::parallel::map(parallel, &repeating, |(index, dropped)| {
+            score::score(&without(&moments[*index], dropped), today).score
+        });
+        let mut repeated_quotes = Vec::with_capacity(repeating.len());
+        for ((index, dropped), score) in repeating.into_iter().zip(rescored) {
+            scores[index] = score;
+            repeated_quotes.push((moments[index].id.clone(), dropped));
         }
         let kept = kept_index.into_iter().map(|i| (i, scores[i])).collect();
         Self {
@@ -152,6 +172,34 @@ fn normal(text: &str) -> u64 {
         word.chars().flat_map(char::to_lowercase).for_each(&mut eat);
     }
     hash
+}
+
+/// Hashing for keys that are hashes already ([`normal`]'s): one multiply to spread
+/// them, instead of SipHash. A crafted collision only slows its own log down.
+#[derive(Clone, Copy, Default)]
+struct Premixed;
+
+impl std::hash::BuildHasher for Premixed {
+    type Hasher = PremixedHasher;
+    fn build_hasher(&self) -> PremixedHasher {
+        PremixedHasher(0)
+    }
+}
+
+struct PremixedHasher(u64);
+
+impl std::hash::Hasher for PremixedHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.write_u64(u64::from(b));
+        }
+    }
+    fn write_u64(&mut self, value: u64) {
+        self.0 = (self.0.rotate_left(5) ^ value).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+    }
 }
 
 fn root(parent: &mut [usize], mut index: usize) -> usize {

@@ -31,6 +31,7 @@ pub fn options() -> ron::Options {
 /// The raw log in `text`, split across cores when it is big and of the usual shape.
 pub fn raw_log(text: &str) -> Result<RawLog, ron::error::SpannedError> {
     if text.len() >= SPLIT_BYTES
+        && crate::parallel::allowed()
         && let Some(raw) = split(text, PIECES)
     {
         return Ok(raw);
