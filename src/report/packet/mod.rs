@@ -177,9 +177,9 @@ impl Packet {
         let (judged, (gathered, competencies)) = crate::parallel::join(
             parallel,
             || {
-                let objections = crate::objections::find(log, &evidence, ladder, today)?;
-                let headline = crate::restate::headline(log, &evidence, ladder, &objections);
-                Ok::<_, Error>((objections, headline))
+                crate::restate::headline_beside(log, &evidence, ladder, parallel, || {
+                    crate::objections::find(log, &evidence, ladder, today)
+                })
             },
             || {
                 crate::parallel::join(
