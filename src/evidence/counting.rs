@@ -85,47 +85,39 @@ impl Counting {
             }
         }
         let mut kept_index: Vec<usize> = Vec::with_capacity(moments.len());
-        let mut folded = Vec::new();
+        // (folded moment, the telling kept), by index: ids are copied once sorted.
+        let mut folded_into: Vec<(usize, usize)> = Vec::new();
         for index in (0..moments.len()).filter(|&i| due[i]) {
             let kept = best[root(&mut parent, index)];
             if kept == index {
                 kept_index.push(index);
             } else {
-                folded.push(Folded {
-                    id: moments[index].id.clone(),
-                    into: moments[kept].id.clone(),
+                folded_into.push((index, kept));
+            }
+        }
+
+        // What was folded, and which quotes repeat, only read the moments: side by side.
+        let (folded, repeated) = crate::parallel::join(
+            parallel,
+            || {
+                folded_into.sort_by(|&(a, a_into), &(b, b_into)| {
+                    moments[a]
+                        .id
+                        .cmp(&moments[b].id)
+                        .then_with(|| moments[a_into].id.cmp(&moments[b_into].id))
                 });
-            }
-        }
-
-        folded.sort_by(|a, b| a.id.cmp(&b.id).then_with(|| a.into.cmp(&b.into)));
-
-        // Quotes: each text counts on its first moment, by date then id.
-        // Sorted on a compact (date, index) key, ids compared only on a tie: the same
-        // order as a stable sort of the indices, without following a pointer per compare.
-        let mut by_date: Vec<(NaiveDate, usize)> =
-            kept_index.iter().map(|&i| (moments[i].date, i)).collect();
-        by_date.sort_by(|&(da, a), &(db, b)| {
-            da.cmp(&db).then_with(|| moments[a].id.cmp(&moments[b].id))
-        });
-        let mut seen: HashSet<u64, Premixed> = HashSet::default();
-        let mut repeating: Vec<(usize, Vec<usize>)> = Vec::new();
-        for (_, index) in by_date {
-            let texts = &quote_texts[index];
-            let dropped: Vec<usize> = (0..texts.len())
-                .filter(|&q| seen.contains(&texts[q]))
-                .collect();
-            seen.extend(texts.iter().copied());
-            if !dropped.is_empty() {
-                repeating.push((index, dropped));
-            }
-        }
-        // Each moment that repeats a quote is scored again without it, side by side.
-        let rescored = crate::parallel::map(parallel, &repeating, |(index, dropped)| {
-            score::score(&without(&moments[*index], dropped), today).score
-        });
-        let mut repeated_quotes = Vec::with_capacity(repeating.len());
-        for ((index, dropped), score) in repeating.into_iter().zip(rescored) {
+                folded_into
+                    .iter()
+                    .map(|&(index, kept)| Folded {
+                        id: moments[index].id.clone(),
+                        into: moments[kept].id.clone(),
+                    })
+                    .collect::<Vec<Folded>>()
+            },
+            || repeated_quotes_of(moments, &kept_index, &quote_texts, parallel, today),
+        );
+        let mut repeated_quotes = Vec::with_capacity(repeated.len());
+        for (index, dropped, score) in repeated {
             scores[index] = score;
             repeated_quotes.push((moments[index].id.clone(), dropped));
         }
@@ -136,6 +128,45 @@ impl Counting {
             repeated_quotes,
         }
     }
+}
+
+/// The kept moments that repeat a quote text an earlier moment (by date, then id)
+/// carries: (index, the quotes not counted again, the score without them).
+fn repeated_quotes_of(
+    moments: &[Moment],
+    kept_index: &[usize],
+    quote_texts: &[Vec<u64>],
+    parallel: bool,
+    today: NaiveDate,
+) -> Vec<(usize, Vec<usize>, i64)> {
+    // Quotes: each text counts on its first moment, by date then id.
+    // Sorted on a compact (date, index) key, ids compared only on a tie: the same
+    // order as a stable sort of the indices, without following a pointer per compare.
+    let mut by_date: Vec<(NaiveDate, usize)> =
+        kept_index.iter().map(|&i| (moments[i].date, i)).collect();
+    by_date
+        .sort_by(|&(da, a), &(db, b)| da.cmp(&db).then_with(|| moments[a].id.cmp(&moments[b].id)));
+    let mut seen: HashSet<u64, Premixed> = HashSet::default();
+    let mut repeating: Vec<(usize, Vec<usize>)> = Vec::new();
+    for (_, index) in by_date {
+        let texts = &quote_texts[index];
+        let dropped: Vec<usize> = (0..texts.len())
+            .filter(|&q| seen.contains(&texts[q]))
+            .collect();
+        seen.extend(texts.iter().copied());
+        if !dropped.is_empty() {
+            repeating.push((index, dropped));
+        }
+    }
+    // Each moment that repeats a quote is scored again without it, side by side.
+    let rescored = crate::parallel::map(parallel, &repeating, |(index, dropped)| {
+        score::score(&without(&moments[*index], dropped), today).score
+    });
+    repeating
+        .into_iter()
+        .zip(rescored)
+        .map(|((index, dropped), score)| (index, dropped, score))
+        .collect()
 }
 
 /// A copy of `moment` without the quotes at `dropped`.
