@@ -34,6 +34,12 @@ pub mod store;
 pub mod suggest;
 pub mod text;
 
+/// The synthetic logs of the benchmarks, for tests that need a big log.
+#[cfg(test)]
+#[path = "../examples/support/synth.rs"]
+#[allow(dead_code)]
+pub(crate) mod synth;
+
 pub use cmd::run;
 pub use error::Error;
 

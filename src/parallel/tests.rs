@@ -6,10 +6,6 @@ use crate::log::load;
 use crate::report::case::Case;
 use crate::report::packet::Packet;
 
-#[path = "../../examples/support/synth.rs"]
-#[allow(dead_code)]
-mod synth;
-
 /// Everything a big log gives, stage by stage: the check's diagnostics, the ranked
 /// evidence, the objections, the restatement and the packet.
 fn everything(text: &str) -> Vec<String> {
@@ -46,7 +42,7 @@ fn everything(text: &str) -> Vec<String> {
 #[test]
 fn a_big_log_gives_the_same_on_both_cores_as_on_one() {
     let moments = super::MIN_MOMENTS + 2_000;
-    let text = synth::generate(moments, 7);
+    let text = crate::synth::generate(moments, 7);
     assert!(
         text.len() >= crate::log::parse::SPLIT_BYTES,
         "{} bytes",

@@ -9,10 +9,6 @@ use proptest::prelude::*;
 use super::{split, whole};
 use crate::log::raw::RawLog;
 
-#[path = "../../../examples/support/synth.rs"]
-#[allow(dead_code)]
-mod synth;
-
 /// Everything the raw log holds, written out; the moments one by one, since the
 /// pieces' chunks are laid out differently.
 fn shown(raw: &RawLog) -> String {
@@ -118,7 +114,7 @@ fn every_invalid_fixture_is_left_to_the_whole_parse() {
 #[test]
 fn synthetic_logs_parse_the_same_in_pieces() {
     for (moments, seed) in [(1, 1), (2, 7), (37, 3), (500, 7), (2_000, 11)] {
-        let text = synth::generate(moments, seed);
+        let text = crate::synth::generate(moments, seed);
         for pieces in [2, 5, 64] {
             assert!(agrees(&text, pieces), "{moments} moments, seed {seed}");
         }
