@@ -7,7 +7,7 @@ use crate::report::case::Case;
 use crate::report::packet::Packet;
 
 /// Everything a big log gives, stage by stage: the check's diagnostics, the ranked
-/// evidence, the objections, the restatement and the packet.
+/// evidence, the objections, the restatement, the packet and the pre-mortem.
 fn everything(text: &str) -> Vec<String> {
     let today = NaiveDate::from_ymd_opt(2026, 11, 21).unwrap_or_default();
     let checked = load::check_source(crate::source::Source::new("big.ron", text.into()), today);
@@ -27,6 +27,8 @@ fn everything(text: &str) -> Vec<String> {
         .ladder()
         .map(|l| crate::restate::restate(&case.log, &evidence, l, today, 150).text);
     let packet = Packet::of(&case).map(|p| serde_json::to_string(&p).unwrap_or_default());
+    let premortem = crate::report::premortem::Premortem::of(&case, case.log.target.submission)
+        .map(|p| serde_json::to_string(&p).unwrap_or_default());
     vec![
         diagnostics,
         format!(
@@ -36,6 +38,7 @@ fn everything(text: &str) -> Vec<String> {
         format!("{objections:?}"),
         format!("{ladder:?}"),
         format!("{packet:?}"),
+        format!("{premortem:?}"),
     ]
 }
 
@@ -52,7 +55,7 @@ fn a_big_log_gives_the_same_on_both_cores_as_on_one() {
     let one = super::on_one_thread(|| everything(&text));
     assert_eq!(
         both.len(),
-        5,
+        6,
         "the synthetic log is valid: {:.300}",
         both[0]
     );
