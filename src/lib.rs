@@ -22,6 +22,7 @@ pub mod ladder;
 pub mod log;
 pub mod objections;
 pub mod paper;
+pub mod parallel;
 pub mod premortem;
 pub mod render;
 pub mod report;
@@ -32,6 +33,12 @@ pub mod source;
 pub mod store;
 pub mod suggest;
 pub mod text;
+
+/// The synthetic logs of the benchmarks, for tests that need a big log.
+#[cfg(test)]
+#[path = "../examples/support/synth.rs"]
+#[allow(dead_code)]
+pub(crate) mod synth;
 
 pub use cmd::run;
 pub use error::Error;

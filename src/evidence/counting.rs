@@ -25,15 +25,39 @@ impl Counting {
     pub fn of(log: &Log, today: NaiveDate) -> Self {
         let moments = &log.moments;
         let due: Vec<bool> = moments.iter().map(|m| m.date <= today).collect();
-        let mut scores: Vec<i64> = moments
-            .iter()
-            .zip(&due)
-            .map(|(m, &due)| if due { score::score(m, today).score } else { 0 })
-            .collect();
+        // Scoring and the search for repeated stories only read the moments: side by
+        // side on a big log, each result in file order.
+        let parallel = crate::parallel::worth_it(moments.len());
+        let ((mut scores, quote_texts), repeats) = crate::parallel::join(
+            parallel,
+            || {
+                crate::parallel::join(
+                    parallel,
+                    || {
+                        crate::parallel::map(parallel, moments, |m| {
+                            if m.date <= today {
+                                score::score(m, today).score
+                            } else {
+                                0
+                            }
+                        })
+                    },
+                    || {
+                        crate::parallel::map(parallel, moments, |m| {
+                            m.quotes
+                                .iter()
+                                .map(|q| normal(&q.text))
+                                .collect::<Vec<u64>>()
+                        })
+                    },
+                )
+            },
+            || identity::repeats(moments),
+        );
 
         // Stories: moments joined by a repeat, each story's best telling kept.
         let mut parent: Vec<usize> = (0..moments.len()).collect();
-        for repeat in identity::repeats(moments) {
+        for repeat in repeats {
             if due[repeat.later] && due[repeat.earlier] {
                 let (a, b) = (
                     root(&mut parent, repeat.later),
@@ -61,42 +85,41 @@ impl Counting {
             }
         }
         let mut kept_index: Vec<usize> = Vec::with_capacity(moments.len());
-        let mut folded = Vec::new();
+        // (folded moment, the telling kept), by index: ids are copied once sorted.
+        let mut folded_into: Vec<(usize, usize)> = Vec::new();
         for index in (0..moments.len()).filter(|&i| due[i]) {
             let kept = best[root(&mut parent, index)];
             if kept == index {
                 kept_index.push(index);
             } else {
-                folded.push(Folded {
-                    id: moments[index].id.clone(),
-                    into: moments[kept].id.clone(),
-                });
+                folded_into.push((index, kept));
             }
         }
 
-        folded.sort_by(|a, b| a.id.cmp(&b.id).then_with(|| a.into.cmp(&b.into)));
-
-        // Quotes: each text counts on its first moment, by date then id.
-        // Sorted on a compact (date, index) key, ids compared only on a tie: the same
-        // order as a stable sort of the indices, without following a pointer per compare.
-        let mut by_date: Vec<(NaiveDate, usize)> =
-            kept_index.iter().map(|&i| (moments[i].date, i)).collect();
-        by_date.sort_by(|&(da, a), &(db, b)| {
-            da.cmp(&db).then_with(|| moments[a].id.cmp(&moments[b].id))
-        });
-        let mut seen: HashSet<u64> = HashSet::new();
-        let mut repeated_quotes = Vec::new();
-        for (_, index) in by_date {
-            let moment = &moments[index];
-            let texts: Vec<u64> = moment.quotes.iter().map(|q| normal(&q.text)).collect();
-            let dropped: Vec<usize> = (0..texts.len())
-                .filter(|&q| seen.contains(&texts[q]))
-                .collect();
-            seen.extend(texts);
-            if !dropped.is_empty() {
-                scores[index] = score::score(&without(moment, &dropped), today).score;
-                repeated_quotes.push((moment.id.clone(), dropped));
-            }
+        // What was folded, and which quotes repeat, only read the moments: side by side.
+        let (folded, repeated) = crate::parallel::join(
+            parallel,
+            || {
+                folded_into.sort_by(|&(a, a_into), &(b, b_into)| {
+                    moments[a]
+                        .id
+                        .cmp(&moments[b].id)
+                        .then_with(|| moments[a_into].id.cmp(&moments[b_into].id))
+                });
+                folded_into
+                    .iter()
+                    .map(|&(index, kept)| Folded {
+                        id: moments[index].id.clone(),
+                        into: moments[kept].id.clone(),
+                    })
+                    .collect::<Vec<Folded>>()
+            },
+            || repeated_quotes_of(moments, &kept_index, &quote_texts, parallel, today),
+        );
+        let mut repeated_quotes = Vec::with_capacity(repeated.len());
+        for (index, dropped, score) in repeated {
+            scores[index] = score;
+            repeated_quotes.push((moments[index].id.clone(), dropped));
         }
         let kept = kept_index.into_iter().map(|i| (i, scores[i])).collect();
         Self {
@@ -105,6 +128,45 @@ impl Counting {
             repeated_quotes,
         }
     }
+}
+
+/// The kept moments that repeat a quote text an earlier moment (by date, then id)
+/// carries: (index, the quotes not counted again, the score without them).
+fn repeated_quotes_of(
+    moments: &[Moment],
+    kept_index: &[usize],
+    quote_texts: &[Vec<u64>],
+    parallel: bool,
+    today: NaiveDate,
+) -> Vec<(usize, Vec<usize>, i64)> {
+    // Quotes: each text counts on its first moment, by date then id.
+    // Sorted on a compact (date, index) key, ids compared only on a tie: the same
+    // order as a stable sort of the indices, without following a pointer per compare.
+    let mut by_date: Vec<(NaiveDate, usize)> =
+        kept_index.iter().map(|&i| (moments[i].date, i)).collect();
+    by_date
+        .sort_by(|&(da, a), &(db, b)| da.cmp(&db).then_with(|| moments[a].id.cmp(&moments[b].id)));
+    let mut seen: HashSet<u64, Premixed> = HashSet::default();
+    let mut repeating: Vec<(usize, Vec<usize>)> = Vec::new();
+    for (_, index) in by_date {
+        let texts = &quote_texts[index];
+        let dropped: Vec<usize> = (0..texts.len())
+            .filter(|&q| seen.contains(&texts[q]))
+            .collect();
+        seen.extend(texts.iter().copied());
+        if !dropped.is_empty() {
+            repeating.push((index, dropped));
+        }
+    }
+    // Each moment that repeats a quote is scored again without it, side by side.
+    let rescored = crate::parallel::map(parallel, &repeating, |(index, dropped)| {
+        score::score(&without(&moments[*index], dropped), today).score
+    });
+    repeating
+        .into_iter()
+        .zip(rescored)
+        .map(|((index, dropped), score)| (index, dropped, score))
+        .collect()
 }
 
 /// A copy of `moment` without the quotes at `dropped`.
@@ -141,6 +203,34 @@ fn normal(text: &str) -> u64 {
         word.chars().flat_map(char::to_lowercase).for_each(&mut eat);
     }
     hash
+}
+
+/// Hashing for keys that are hashes already ([`normal`]'s): one multiply to spread
+/// them, instead of SipHash. A crafted collision only slows its own log down.
+#[derive(Clone, Copy, Default)]
+struct Premixed;
+
+impl std::hash::BuildHasher for Premixed {
+    type Hasher = PremixedHasher;
+    fn build_hasher(&self) -> PremixedHasher {
+        PremixedHasher(0)
+    }
+}
+
+struct PremixedHasher(u64);
+
+impl std::hash::Hasher for PremixedHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.write_u64(u64::from(b));
+        }
+    }
+    fn write_u64(&mut self, value: u64) {
+        self.0 = (self.0.rotate_left(5) ^ value).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+    }
 }
 
 fn root(parent: &mut [usize], mut index: usize) -> usize {

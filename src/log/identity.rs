@@ -59,7 +59,29 @@ struct Prints {
 
 impl Prints {
     /// The prints of `moments`, or `None` when the arena would outgrow `u32` offsets.
+    /// A big log's moments are printed in runs on both cores, joined in file order.
     fn of(moments: &[Moment]) -> Option<Self> {
+        let parallel = crate::parallel::worth_it(moments.len());
+        if !parallel {
+            return Self::of_run(moments);
+        }
+        let runs: Vec<&[Moment]> = moments.chunks(moments.len().div_ceil(16)).collect();
+        let mut printed = crate::parallel::map_each(parallel, &runs, |run| Self::of_run(run));
+        let mut all = printed.first_mut()?.take()?;
+        for run in printed.into_iter().skip(1) {
+            let run = run?;
+            let base = all.values.len();
+            let shift = |offset: u32| u32::try_from(base + offset as usize).ok();
+            for (start, middle, end) in run.at {
+                all.at.push((shift(start)?, shift(middle)?, shift(end)?));
+            }
+            all.values.extend_from_slice(&run.values);
+        }
+        Some(all)
+    }
+
+    /// The prints of a run of moments, offsets from the run's start.
+    fn of_run(moments: &[Moment]) -> Option<Self> {
         let mut scratch = Scratch::default();
         let mut values = Vec::with_capacity(moments.len() * 16);
         let mut at = Vec::with_capacity(moments.len());
@@ -106,11 +128,12 @@ pub fn repeats(moments: &[Moment]) -> Vec<Repeat> {
     let Some(prints) = Prints::of(moments) else {
         return plain_repeats(moments);
     };
-    let mut found = Vec::new();
-    for bucket in buckets.values_mut() {
-        if bucket.len() < 2 {
-            continue;
-        }
+    // Each bucket is searched on its own (on both cores in a big log); the pairs are
+    // sorted at the end, so the order buckets are visited in does not show.
+    let parallel = crate::parallel::worth_it(moments.len());
+    let buckets: Vec<Vec<usize>> = buckets.into_values().filter(|b| b.len() >= 2).collect();
+    let mut found: Vec<Repeat> = crate::parallel::map_owned(parallel, buckets, |mut bucket| {
+        let mut found = Vec::new();
         bucket.sort_unstable_by(|&a, &b| {
             dates[a]
                 .cmp(&dates[b])
@@ -129,7 +152,11 @@ pub fn repeats(moments: &[Moment]) -> Vec<Repeat> {
                 }
             }
         }
-    }
+        found
+    })
+    .into_iter()
+    .flatten()
+    .collect();
     found.sort_unstable_by_key(|r| (r.later, r.earlier));
     found
 }
@@ -486,11 +513,18 @@ mod tests {
         ));
     }
 
-    /// The fast path (prints made once in file order, dates side by side) finds exactly
-    /// the pairs the rule as written finds, on a log with many near-duplicates, ties in
-    /// date and moments outside the window.
+    /// The fast path (prints made once in file order, dates side by side; on a big log,
+    /// printed in runs and searched bucket by bucket on both cores) finds exactly the
+    /// pairs the rule as written finds, on a log with many near-duplicates, ties in date
+    /// and moments outside the window.
     #[test]
     fn the_fast_search_agrees_with_the_plain_one() {
+        for count in [600, crate::parallel::MIN_MOMENTS * 2] {
+            fast_and_plain_agree(count);
+        }
+    }
+
+    fn fast_and_plain_agree(count: usize) {
         let lines = [
             (
                 "Chose one shared experiment template for every checkout test",
@@ -521,21 +555,22 @@ mod tests {
                 .wrapping_add(1);
             (state >> 33) % n
         };
-        let moments: Vec<Moment> = (0..600)
+        let days = 60 * (count as u64).div_ceil(600);
+        let moments: Vec<Moment> = (0..count)
             .map(|_| {
                 let (what, impact) = lines[next(lines.len() as u64) as usize];
-                let day = 1 + next(60);
+                let day = 1 + next(days);
                 let date = chrono::NaiveDate::from_ymd_opt(2026, 3, 1)
                     .and_then(|d| d.checked_add_days(chrono::Days::new(day)))
                     .expect("a date");
-                let id = format!("m{:03}", next(400));
-                let project = ["a", "b", "c"][next(3) as usize];
+                let id = format!("m{:05}", next(count as u64 * 2 / 3));
+                let project = ["a", "b", "c", "d", "e"][next(5) as usize];
                 m(&id, &date.to_string(), project, what, impact)
             })
             .collect();
         let fast = repeats(&moments);
-        assert!(fast.len() > 100, "{}", fast.len());
-        assert_eq!(fast, plain_repeats(&moments));
+        assert!(fast.len() > count / 6, "{count}: {}", fast.len());
+        assert_eq!(fast, plain_repeats(&moments), "{count} moments");
     }
 
     #[test]

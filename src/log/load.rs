@@ -161,10 +161,7 @@ fn check_source_for(source: Source, today: NaiveDate, report: Report) -> Checked
     if trivia::is_blank(source.text()) {
         return fail(source, Problem::Empty, 0..0);
     }
-    let options = ron::Options::default()
-        .with_default_extension(ron::extensions::Extensions::IMPLICIT_SOME)
-        .with_recursion_limit(64);
-    let raw: RawLog = match options.from_str(source.text()) {
+    let raw: RawLog = match super::parse::raw_log(source.text()) {
         Ok(raw) => raw,
         Err(error) => {
             let (problem, span) = problem_of(&source, &error, &LOG_GRAMMAR);

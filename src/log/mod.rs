@@ -13,6 +13,7 @@ pub mod identity;
 pub mod load;
 mod meeting;
 mod moment;
+pub mod parse;
 mod private;
 pub mod problem;
 mod quote;

@@ -208,6 +208,12 @@ impl RawMoments {
         self.len == 0
     }
 
+    /// Adds `later`'s moments after these, in order (the pieces of a list parsed apart).
+    pub fn append(&mut self, later: RawMoments) {
+        self.len += later.len;
+        self.chunks.extend(later.chunks);
+    }
+
     /// The moments, in file order.
     pub fn iter(&self) -> impl Iterator<Item = &RawMoment> {
         self.chunks.iter().flatten()

@@ -174,9 +174,24 @@ impl Premortem {
     /// The pre-mortem of `case` for a packet due on `submission`.
     pub fn of(case: &Case, submission: NaiveDate) -> Result<Self, Error> {
         let evidence = case.evidence();
-        let objections = case.objections(&evidence)?;
-        let mut report = Self::build(&case.log, &evidence, &objections, submission, case.today);
-        report.competencies = crate::report::competencies::cited_matrix(&case.log, case.ladder()?)?;
+        let (log, ladder, today) = (&case.log, case.ladder()?, case.today);
+        // The objections and the competency matrix only read the log: side by side on a
+        // big one; the objections' error, if any, still comes first.
+        let parallel = crate::parallel::worth_it(log.moments.len());
+        let (objections, (competencies, timeline)) = crate::parallel::join(
+            parallel,
+            || crate::objections::find(log, &evidence, ladder, today),
+            || {
+                crate::parallel::join(
+                    parallel,
+                    || crate::report::competencies::cited_matrix(log, ladder),
+                    || crate::report::timeline::Timeline::of(log, &evidence, today),
+                )
+            },
+        );
+        let objections = objections?;
+        let mut report = Self::build_with(log, &evidence, &objections, submission, today, timeline);
+        report.competencies = competencies?;
         Ok(report)
     }
 
@@ -188,6 +203,19 @@ impl Premortem {
         objections: &[Objection],
         submission: NaiveDate,
         today: NaiveDate,
+    ) -> Self {
+        let timeline = crate::report::timeline::Timeline::of(log, evidence, today);
+        Self::build_with(log, evidence, objections, submission, today, timeline)
+    }
+
+    /// [`Self::build`] with the timeline drawn already.
+    fn build_with(
+        log: &Log,
+        evidence: &Evidence<'_>,
+        objections: &[Objection],
+        submission: NaiveDate,
+        today: NaiveDate,
+        timeline: crate::report::timeline::Timeline,
     ) -> Self {
         let days_left = (submission - today).num_days();
         let window = Window::of(days_left);
@@ -296,7 +324,7 @@ impl Premortem {
             stale_proof: proof::stale_proof(evidence),
             competencies: Vec::new(),
             private_strongest: private_proof::private_strongest(log, evidence, today),
-            timeline: crate::report::timeline::Timeline::of(log, evidence, today),
+            timeline,
         }
     }
 }

@@ -66,6 +66,29 @@ pub fn headline(
     restate_judged(log, evidence, ladder, objections, DEFAULT_WORDS).text
 }
 
+/// The objections `find` finds and the [`headline`] they decide, the sentences that do
+/// not depend on them written meanwhile (side by side when `parallel`).
+pub fn headline_beside<E: Send>(
+    log: &Log,
+    evidence: &Evidence<'_>,
+    ladder: &Ladder,
+    parallel: bool,
+    find: impl FnOnce() -> Result<Vec<Objection>, E> + Send,
+) -> Result<(Vec<Objection>, String), E> {
+    let thin = evidence.counted.len() < crate::objections::THIN_LOG_MIN_MOMENTS;
+    let (objections, prepared) = crate::parallel::join(parallel, find, || {
+        (!thin).then(|| Prepared::of(log, evidence))
+    });
+    let objections = objections?;
+    let level = ladder.get(&log.target.level);
+    let sentences = match prepared {
+        Some(prepared) => prepared.case(log, level, &objections),
+        None => not_ready(log, evidence.counted.len(), level),
+    };
+    let text = fit::fit(sentences, DEFAULT_WORDS).join(" ");
+    Ok((objections, text))
+}
+
 /// The restatement of `log`'s case in at most `max_words` words, as of `today` (the
 /// objections that fire decide whether it claims the level). A log with too few
 /// public moments gets an honest statement that the case is not ready. The text is
@@ -194,35 +217,65 @@ fn case(
     level: Option<&Level>,
     objections: &[Objection],
 ) -> Vec<Sentence> {
-    let voice = Voice::new(log);
-    let highs = spoken::high(objections);
-    let holding_back = !highs.is_empty();
-    let mut sentences = vec![spoken::thesis(log, level, holding_back)];
-    let mut used: Vec<&Moment> = Vec::new();
-    for (rank, slot) in [Slot::Decision, Slot::Scope, Slot::Leverage]
-        .into_iter()
-        .enumerate()
-    {
-        let Some((moment, sentence)) = candidates(evidence, slot)
-            .filter(|m| !used.iter().any(|u| u.id == m.id))
-            .take(CANDIDATES_PER_SLOT)
-            .find_map(|m| {
-                let sentence = evidence_sentence(&voice, slot, m, 1 + rank as u8);
-                (!sentence.is_empty()).then_some((m, sentence))
-            })
-        else {
-            continue;
-        };
-        used.push(moment);
-        sentences.push(sentence);
+    Prepared::of(log, evidence).case(log, level, objections)
+}
+
+/// The sentences of the case that do not depend on the objections, so they can be
+/// written while the objections are found.
+struct Prepared {
+    voice: Voice,
+    /// Decision, scope and leverage, those that found a moment.
+    slots: Vec<Sentence>,
+    /// What is said when no high objection fires.
+    consistency: Sentence,
+    vouch: Sentence,
+}
+
+impl Prepared {
+    fn of(log: &Log, evidence: &Evidence<'_>) -> Self {
+        let voice = Voice::new(log);
+        let mut used: Vec<&Moment> = Vec::new();
+        let mut slots = Vec::new();
+        for (rank, slot) in [Slot::Decision, Slot::Scope, Slot::Leverage]
+            .into_iter()
+            .enumerate()
+        {
+            let Some((moment, sentence)) = candidates(evidence, slot)
+                .filter(|m| !used.iter().any(|u| u.id == m.id))
+                .take(CANDIDATES_PER_SLOT)
+                .find_map(|m| {
+                    let sentence = evidence_sentence(&voice, slot, m, 1 + rank as u8);
+                    (!sentence.is_empty()).then_some((m, sentence))
+                })
+            else {
+                continue;
+            };
+            used.push(moment);
+            slots.push(sentence);
+        }
+        let vouch = vouch_sentence(log, &voice, &used);
+        Self {
+            consistency: spoken::consistency(evidence),
+            voice,
+            slots,
+            vouch,
+        }
     }
-    if holding_back {
-        sentences.push(spoken::not_this_cycle(&voice, &highs));
-    } else {
-        sentences.push(spoken::consistency(evidence));
+
+    /// The case's sentences, in order, once the objections are known.
+    fn case(self, log: &Log, level: Option<&Level>, objections: &[Objection]) -> Vec<Sentence> {
+        let highs = spoken::high(objections);
+        let holding_back = !highs.is_empty();
+        let mut sentences = vec![spoken::thesis(log, level, holding_back)];
+        sentences.extend(self.slots);
+        if holding_back {
+            sentences.push(spoken::not_this_cycle(&self.voice, &highs));
+        } else {
+            sentences.push(self.consistency);
+        }
+        sentences.push(self.vouch);
+        sentences
     }
-    sentences.push(vouch_sentence(log, &voice, &used));
-    sentences
 }
 
 /// The moments that may fill a slot, best first: the strongest decision, the widest

@@ -1,8 +1,9 @@
 //! Reading RON as text, shared by the log, the ladder and the config.
 //!
-//! The outline locator, trivia, splicing helpers, and ron's errors as located problems.
+//! The outline locator, the moments list's items (for parsing it in pieces), trivia, splicing helpers, and ron's errors as located problems.
 
 pub mod error;
+pub mod items;
 pub mod outline;
 pub mod splice;
 pub mod trivia;

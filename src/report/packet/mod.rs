@@ -170,12 +170,28 @@ impl Packet {
     /// The packet of `case`: its evidence, objections and one-minute headline.
     pub fn of(case: &Case) -> Result<Self, Error> {
         let evidence = case.evidence();
-        let objections = case.objections(&evidence)?;
-        let headline = crate::restate::headline(&case.log, &evidence, case.ladder()?, &objections);
-        let mut packet = Self::build(&case.log, &evidence, &objections, headline, case.today);
-        packet.competencies = crate::report::competencies::shared(
-            &crate::report::competencies::cited_matrix(&case.log, case.ladder()?)?,
+        let (log, ladder, today) = (&case.log, case.ladder()?, case.today);
+        // The objections and the headline they decide, beside the parts of the packet
+        // that only read the evidence: on a big log each has a core.
+        let parallel = crate::parallel::worth_it(log.moments.len());
+        let (judged, (gathered, competencies)) = crate::parallel::join(
+            parallel,
+            || {
+                crate::restate::headline_beside(log, &evidence, ladder, parallel, || {
+                    crate::objections::find(log, &evidence, ladder, today)
+                })
+            },
+            || {
+                crate::parallel::join(
+                    parallel,
+                    || Gathered::of(log, &evidence, today),
+                    || crate::report::competencies::cited_matrix(log, ladder),
+                )
+            },
         );
+        let (objections, headline) = judged?;
+        let mut packet = gathered.into_packet(&objections, headline);
+        packet.competencies = crate::report::competencies::shared(&competencies?);
         Ok(packet)
     }
 
@@ -187,6 +203,26 @@ impl Packet {
         headline: String,
         today: chrono::NaiveDate,
     ) -> Self {
+        Gathered::of(log, evidence, today).into_packet(objections, headline)
+    }
+}
+
+/// The parts of a packet that do not depend on the objections: gathered while they
+/// are found.
+struct Gathered {
+    owner: Owner,
+    generated: String,
+    map: Vec<MapRow>,
+    map_more: usize,
+    examples: Vec<Example>,
+    signals: Signals,
+    answered: Vec<(&'static str, &'static str, String)>,
+    moments: usize,
+    timeline: crate::report::timeline::Timeline,
+}
+
+impl Gathered {
+    fn of(log: &Log, evidence: &Evidence<'_>, today: chrono::NaiveDate) -> Self {
         let owner = Owner {
             name: clamp(&log.owner.name, 80),
             role: log.owner.role.as_deref().map(|r| clamp(r, 60)),
@@ -206,17 +242,32 @@ impl Packet {
         Self {
             owner,
             generated: today.to_string(),
-            headline,
             map,
             map_more: evidence.projects.len().saturating_sub(MAP_ROWS),
             examples,
             signals: signals::signals(log, evidence),
-            objections: objection_rows(log, evidence, objections),
+            answered: crate::objections::answered(log, evidence),
             moments: evidence.counted.len(),
+            timeline: crate::report::timeline::Timeline::of(log, evidence, today),
+        }
+    }
+
+    /// The packet, with the objections (attack order) and the headline.
+    fn into_packet(self, objections: &[Objection], headline: String) -> Packet {
+        Packet {
+            owner: self.owner,
+            generated: self.generated,
+            headline,
+            map: self.map,
+            map_more: self.map_more,
+            examples: self.examples,
+            signals: self.signals,
+            objections: objection_rows(&self.answered, objections),
+            moments: self.moments,
             paper: "letter".into(),
             print_font_pt: print::PRINT_FONT_MAX,
             competencies: Vec::new(),
-            timeline: crate::report::timeline::Timeline::of(log, evidence, today),
+            timeline: self.timeline,
         }
     }
 }
@@ -292,11 +343,9 @@ const NOT_ANSWERED: &str = "Not answered by the evidence yet.";
 /// already answers, up to [`OBJECTION_ROWS`]. An open gap shows what the evidence
 /// says on its question, not the owner's fix: the packet is for the committee.
 fn objection_rows(
-    log: &Log,
-    evidence: &Evidence<'_>,
+    answered: &[(&'static str, &'static str, String)],
     objections: &[Objection],
 ) -> Vec<ObjectionRow> {
-    let answered = crate::objections::answered(log, evidence);
     let said = |id: &str| {
         answered
             .iter()
@@ -314,7 +363,7 @@ fn objection_rows(
             answer: clamp(&said(o.id.id()), 220),
         })
         .collect();
-    for (id, question, answer) in &answered {
+    for (id, question, answer) in answered {
         // Answered questions fill the section to four rows; open gaps may take all five.
         if rows.len() >= 4 {
             break;
