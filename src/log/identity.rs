@@ -115,13 +115,7 @@ pub fn repeats(moments: &[Moment]) -> Vec<Repeat> {
     // Dates side by side, so sorting and the window test do not follow each moment's
     // pointer; ids are compared only on a tie.
     let dates: Vec<NaiveDate> = moments.iter().map(|m| m.date).collect();
-    let mut buckets: HashMap<&str, Vec<usize>> = HashMap::new();
-    for (index, moment) in moments.iter().enumerate() {
-        buckets
-            .entry(moment.project.as_str())
-            .or_default()
-            .push(index);
-    }
+    let buckets = by_project(moments);
     if buckets.values().all(|bucket| bucket.len() < 2) {
         return Vec::new();
     }
@@ -161,10 +155,9 @@ pub fn repeats(moments: &[Moment]) -> Vec<Repeat> {
     found
 }
 
-/// [`repeats`] as the rule says it, with each pair's prints made afresh: what the fast
-/// path must agree with (a unit test holds them together), and the fallback for an
-/// arena past `u32` offsets.
-fn plain_repeats(moments: &[Moment]) -> Vec<Repeat> {
+/// The moments' indices, in file order, under each project key: only moments of one
+/// project can tell one story.
+fn by_project(moments: &[Moment]) -> HashMap<&str, Vec<usize>> {
     let mut buckets: HashMap<&str, Vec<usize>> = HashMap::new();
     for (index, moment) in moments.iter().enumerate() {
         buckets
@@ -172,6 +165,14 @@ fn plain_repeats(moments: &[Moment]) -> Vec<Repeat> {
             .or_default()
             .push(index);
     }
+    buckets
+}
+
+/// [`repeats`] as the rule says it, with each pair's prints made afresh: what the fast
+/// path must agree with (a unit test holds them together), and the fallback for an
+/// arena past `u32` offsets.
+fn plain_repeats(moments: &[Moment]) -> Vec<Repeat> {
+    let mut buckets = by_project(moments);
     let print = |moment: &Moment| {
         let mut scratch = Scratch::default();
         scratch.fill(std::iter::once(moment.what.as_str()).chain(moment.impact.as_deref()));
