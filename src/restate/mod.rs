@@ -75,17 +75,10 @@ pub fn headline_beside<E: Send>(
     parallel: bool,
     find: impl FnOnce() -> Result<Vec<Objection>, E> + Send,
 ) -> Result<(Vec<Objection>, String), E> {
-    let thin = evidence.counted.len() < crate::objections::THIN_LOG_MIN_MOMENTS;
-    let (objections, prepared) = crate::parallel::join(parallel, find, || {
-        (!thin).then(|| Prepared::of(log, evidence))
-    });
+    let (objections, prepared) =
+        crate::parallel::join(parallel, find, || Prepared::unless_thin(log, evidence));
     let objections = objections?;
-    let level = ladder.get(&log.target.level);
-    let sentences = match prepared {
-        Some(prepared) => prepared.case(log, level, &objections),
-        None => not_ready(log, evidence.counted.len(), level),
-    };
-    let text = fit::fit(sentences, DEFAULT_WORDS).join(" ");
+    let text = spoken_text(log, evidence, ladder, prepared, &objections, DEFAULT_WORDS);
     Ok((objections, text))
 }
 
@@ -115,14 +108,8 @@ pub fn restate_judged(
     objections: &[Objection],
     max_words: usize,
 ) -> Restatement {
-    let level = ladder.get(&log.target.level);
-    // Counted moments: a story told twice, or a moment not yet due, is not a moment more.
-    let sentences = if evidence.counted.len() < crate::objections::THIN_LOG_MIN_MOMENTS {
-        not_ready(log, evidence.counted.len(), level)
-    } else {
-        case(log, evidence, level, objections)
-    };
-    let text = fit::fit(sentences, max_words).join(" ");
+    let prepared = Prepared::unless_thin(log, evidence);
+    let text = spoken_text(log, evidence, ladder, prepared, objections, max_words);
     let words = word_count(&text);
     Restatement {
         text,
@@ -209,15 +196,24 @@ impl Slot {
     }
 }
 
-/// The full case: thesis, decision, scope, leverage, then either what is not proven
-/// yet (a high objection fires) or the consistency of the case, and the vouchers.
-fn case(
+/// The restatement's text in at most `max_words` words: the full case (thesis, decision,
+/// scope, leverage, then either what is not proven yet, when a high objection fires, or
+/// the consistency of the case, and the vouchers), or, for a thin log (no `prepared`),
+/// the honest statement that the case is not ready.
+fn spoken_text(
     log: &Log,
     evidence: &Evidence<'_>,
-    level: Option<&Level>,
+    ladder: &Ladder,
+    prepared: Option<Prepared>,
     objections: &[Objection],
-) -> Vec<Sentence> {
-    Prepared::of(log, evidence).case(log, level, objections)
+    max_words: usize,
+) -> String {
+    let level = ladder.get(&log.target.level);
+    let sentences = match prepared {
+        Some(prepared) => prepared.case(log, level, objections),
+        None => not_ready(log, evidence.counted.len(), level),
+    };
+    fit::fit(sentences, max_words).join(" ")
 }
 
 /// The sentences of the case that do not depend on the objections, so they can be
@@ -232,6 +228,13 @@ struct Prepared {
 }
 
 impl Prepared {
+    /// The prepared sentences, or `None` for a thin log. Counted moments: a story told
+    /// twice, or a moment not yet due, is not a moment more.
+    fn unless_thin(log: &Log, evidence: &Evidence<'_>) -> Option<Self> {
+        (evidence.counted.len() >= crate::objections::THIN_LOG_MIN_MOMENTS)
+            .then(|| Self::of(log, evidence))
+    }
+
     fn of(log: &Log, evidence: &Evidence<'_>) -> Self {
         let voice = Voice::new(log);
         let mut used: Vec<&Moment> = Vec::new();
